@@ -1,0 +1,198 @@
+#pragma once
+// The archive subsystem: the tree under a root folder is the source of truth; the number
+// register, journal and the SQLite FTS5 index are beside it. Layout of one filed decision:
+//
+//   <root>/<year>/<issuer-code>/<decision-slug>/      a BagIt 1.0 bag
+//       bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt
+//       data/decision.pdf  data/decision.xml  data/certificates/NNNN.pdf  data/certificates/NNNN.xml
+//       data/dossier.xml (a copy of the source dossier, as received)
+//
+// Every change is made in a staging folder under <root>/.staging (same filesystem), fsynced and
+// renamed into place while the archive lock is held, so the tree only ever holds complete bags.
+#include "pipeline/core/error.hpp"
+#include "pipeline/core/fs.hpp"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tdkt::archive {
+
+// Folds text into the diacritic-free, lower-case search key (injected by the caller so the
+// archive does not depend on the normalise stage).
+using SearchKeyFn = std::function<std::string(const std::string&)>;
+
+struct AwardeeRecord {
+    std::string kind;        // "individual" / "collective"
+    int ordinal = 0;
+    std::string name;
+    std::string position;
+    std::string unit;
+    std::string achievement;
+    std::string category;    // PersonCategory token, individuals only
+    std::string gender;      // "male"/"female", individuals only
+    int birthYear = 0;
+    std::string certificateFile; // relative to the bag's data/ folder
+};
+
+// Everything the archive records about one decision (written as data/decision.xml, validated
+// by schemas/archive-metadata-1.0.xsd, and read back by reindex/verify).
+struct DecisionRecord {
+    std::string issuerId;
+    std::string issuerCode;
+    std::string issuerName;
+    std::string notation;     // "UBND"
+    int year = 0;
+    int number = 0;
+    std::string numberText;   // "05/QĐ-UBND"
+    std::string date;         // ISO "2026-01-05"
+    std::string subject;      // trích yếu
+    std::string signerTitle;
+    std::string signerName;
+    std::string awardForm;    // "BangKhen" / "GiayKhen"
+    std::string awardFormName;// "Bằng khen"
+    std::string awardId;
+    std::string dossierFile;  // as named by the clerk
+    std::string dossierSha256;
+    std::string unitCode;     // proposing unit
+    std::string unitName;
+    std::string roundName;
+    int pageCount = 0;        // of the decision PDF
+    std::vector<AwardeeRecord> awardees;
+};
+
+struct FiledDecision {
+    fs::path bagDir;          // absolute
+    std::string relativeDir;  // "2026/UBND-TP-HANOI/05-qd-ubnd"
+    int number = 0;
+    std::string numberText;
+    bool alreadyFiled = false; // true when the same dossier+award was found in the archive
+};
+
+// A staging folder: the caller writes the payload files into data() (PDFs, the dossier copy)
+// and then hands it to Archive::commit. Destroying an uncommitted staging removes it.
+class Staging {
+public:
+    Staging(const Staging&) = delete;
+    Staging& operator=(const Staging&) = delete;
+    Staging(Staging&&) noexcept;
+    Staging& operator=(Staging&&) noexcept;
+    ~Staging();
+    const fs::path& dir() const { return m_dir; }
+    fs::path data() const { return m_dir / "data"; }
+
+private:
+    friend class Archive;
+    explicit Staging(fs::path dir) : m_dir(std::move(dir)) {}
+    fs::path m_dir;
+};
+
+class Archive;
+
+// Exclusive lock on the archive (flock on <root>/.lock). Released on destruction.
+class Lock {
+public:
+    Lock(Lock&&) noexcept;
+    Lock& operator=(Lock&&) noexcept;
+    Lock(const Lock&) = delete;
+    ~Lock();
+
+private:
+    friend class Archive;
+    explicit Lock(int fd) : m_fd(fd) {}
+    int m_fd = -1;
+};
+
+class Archive {
+public:
+    // Opens (creating the root and its housekeeping files when missing). The schemas folder
+    // holds archive-metadata-1.0.xsd.
+    static core::Result<Archive> open(const fs::path& root, const fs::path& schemasDir,
+                                      SearchKeyFn searchKey);
+
+    const fs::path& root() const { return m_root; }
+
+    // Takes the archive lock, waiting up to `waitSeconds`; ErrorKind::Locked after that.
+    core::Result<Lock> lock(int waitSeconds = 30) const;
+
+    // Idempotency: the filed decision for this dossier content and award id, if any.
+    std::optional<FiledDecision> findFiled(const std::string& dossierSha256,
+                                           const std::string& awardId) const;
+
+    // The number the next decision of this issuer in this year will get (register + 1).
+    // Call with the lock held; nothing is consumed until commit.
+    core::Result<int> nextNumber(const std::string& issuerCode, int year) const;
+
+    // A new empty staging folder (with data/ created).
+    core::Result<Staging> stage() const;
+
+    // With the lock held: write data/decision.xml and the per-certificate metadata, the BagIt
+    // tag files and manifests, fsync, rename into <year>/<issuerCode>/<slug>, then advance the
+    // register, append to the journal and update the index. If anything fails before the
+    // rename, the tree and the register are unchanged.
+    core::Result<FiledDecision> commit(Staging staging, const DecisionRecord& record,
+                                       const Lock& held);
+
+private:
+    Archive() = default;
+    fs::path m_root;
+    fs::path m_schemasDir;
+    SearchKeyFn m_searchKey;
+    struct Impl;
+    std::shared_ptr<Impl> m_impl;
+};
+
+// Search ------------------------------------------------------------------------------------
+
+struct SearchQuery {
+    std::string text;                 // free text: name, unit, award; diacritics optional
+    std::optional<int> year;
+    std::optional<std::string> unit;  // proposing unit code or issuer code
+    int limit = 50;
+};
+
+struct SearchHit {
+    std::string name;
+    std::string kind;
+    std::string position;
+    std::string unit;
+    std::string awardFormName;
+    std::string numberText;
+    std::string date;
+    int year = 0;
+    std::string issuerName;
+    std::string unitCode;
+    std::string decisionPath;    // relative to root, the decision PDF
+    std::string certificatePath; // relative to root
+    double rank = 0;
+};
+
+core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQuery& query,
+                                            const SearchKeyFn& searchKey);
+
+// Rebuild <root>/index.sqlite from the tree (the tree is the truth). Returns awardees indexed.
+core::Result<int> reindex(const fs::path& root, const fs::path& schemasDir,
+                          const SearchKeyFn& searchKey);
+
+// Verify --------------------------------------------------------------------------------------
+
+struct VerifyProblem {
+    std::string code;    // stable, e.g. "A201"
+    std::string path;    // relative to root
+    std::string message; // Vietnamese
+};
+
+struct VerifyReport {
+    int bagsChecked = 0;
+    int filesChecked = 0;
+    std::vector<VerifyProblem> problems;
+    bool ok() const { return problems.empty(); }
+};
+
+// Checks every bag's manifests and tag manifests, the metadata against its schema, and that
+// the register agrees with the filed decisions.
+core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasDir);
+
+} // namespace tdkt::archive

@@ -1,0 +1,52 @@
+#include "environment.hpp"
+
+#include <cstdlib>
+#include <ctime>
+
+#ifndef TDKT_DEFAULT_DATA_DIR
+#define TDKT_DEFAULT_DATA_DIR "."
+#endif
+
+namespace tdkt::core {
+
+Environment Environment::fromProcess() {
+    Environment env;
+    const char* data = std::getenv("TDKT_DATA_DIR");
+    env.dataDir = data && *data ? fs::path(data) : fs::path(TDKT_DEFAULT_DATA_DIR);
+
+    if (const char* fonts = std::getenv("TDKT_FONT_DIRS"); fonts && *fonts) {
+        std::string all(fonts);
+        std::size_t start = 0;
+        while (start <= all.size()) {
+            std::size_t end = all.find(':', start);
+            if (end == std::string::npos) {
+                end = all.size();
+            }
+            if (end > start) {
+                env.fontDirs.emplace_back(all.substr(start, end - start));
+            }
+            start = end + 1;
+        }
+    }
+    env.fontDirs.emplace_back(env.dataDir / "templates" / "fonts");
+    env.fontDirs.emplace_back("/usr/share/fonts/truetype/liberation2");
+    env.fontDirs.emplace_back("/usr/share/fonts/truetype/liberation");
+
+    const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
+    env.now = epoch && *epoch ? std::strtoll(epoch, nullptr, 10)
+                              : static_cast<std::int64_t>(std::time(nullptr));
+    return env;
+}
+
+fs::path findFont(const Environment& env, const std::string& fileName) {
+    for (const auto& dir : env.fontDirs) {
+        boost::system::error_code ec;
+        fs::path candidate = dir / fileName;
+        if (fs::is_regular_file(candidate, ec)) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+} // namespace tdkt::core

@@ -1,0 +1,60 @@
+#include "sha256.hpp"
+
+#include <openssl/evp.h>
+
+#include <array>
+#include <cstdio>
+#include <memory>
+
+namespace tdkt::core {
+namespace {
+
+struct MdCtxDeleter {
+    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
+};
+
+std::string toHex(const unsigned char* digest, unsigned int len) {
+    static const char* digits = "0123456789abcdef";
+    std::string hex;
+    hex.reserve(len * 2);
+    for (unsigned int i = 0; i < len; ++i) {
+        hex.push_back(digits[digest[i] >> 4]);
+        hex.push_back(digits[digest[i] & 0xF]);
+    }
+    return hex;
+}
+
+} // namespace
+
+std::string sha256Hex(std::string_view bytes) {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_Digest(bytes.data(), bytes.size(), digest, &len, EVP_sha256(), nullptr);
+    return toHex(digest, len);
+}
+
+Result<std::string> sha256File(const fs::path& file) {
+    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
+                                                        &std::fclose);
+    if (!in) {
+        return makeError(ErrorKind::InputMissing, "C001",
+                         "không mở được tệp để tính mã băm SHA-256", {file.string()});
+    }
+    std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
+    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    std::array<char, 1 << 16> buf;
+    std::size_t n = 0;
+    while ((n = std::fread(buf.data(), 1, buf.size(), in.get())) > 0) {
+        EVP_DigestUpdate(ctx.get(), buf.data(), n);
+    }
+    if (std::ferror(in.get())) {
+        return makeError(ErrorKind::Io, "C002", "lỗi đọc tệp khi tính mã băm SHA-256",
+                         {file.string()});
+    }
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int len = 0;
+    EVP_DigestFinal_ex(ctx.get(), digest, &len);
+    return toHex(digest, len);
+}
+
+} // namespace tdkt::core
