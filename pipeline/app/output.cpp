@@ -1,0 +1,134 @@
+#include "output.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+
+#include <algorithm>
+#include <ostream>
+
+namespace tdkt::app {
+namespace {
+
+// Display width of NFC text: one column per code point (Vietnamese letters are precomposed).
+std::size_t width(const std::string& s) {
+    std::size_t n = 0;
+    for (unsigned char c : s) {
+        n += (c & 0xC0) != 0x80 ? 1 : 0;
+    }
+    return n;
+}
+
+std::string pad(const std::string& s, std::size_t w) {
+    std::size_t have = width(s);
+    return have >= w ? s : s + std::string(w - have, ' ');
+}
+
+std::string clip(const std::string& s, std::size_t w) {
+    if (width(s) <= w) {
+        return s;
+    }
+    std::string out;
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        unsigned char c = static_cast<unsigned char>(s[i]);
+        if ((c & 0xC0) != 0x80) {
+            if (++n > w - 1) {
+                break;
+            }
+        }
+        out.push_back(s[i]);
+    }
+    return out + "…";
+}
+
+} // namespace
+
+void printCheckReport(const job::CheckReport& report, std::size_t fileCount, std::ostream& out,
+                      std::ostream& err) {
+    for (const auto& d : report.diagnostics.items()) {
+        (d.severity == core::Severity::Error ? err : out) << core::format(d) << '\n';
+    }
+    std::size_t changes = 0;
+    for (const auto& dossier : report.dossiers) {
+        for (const auto& c : dossier.changes) {
+            ++changes;
+            core::Diagnostic note{core::Severity::Note, "N001", c.where, c.field,
+                                  "«" + c.before + "» → «" + c.after + "» (" + c.reason + ")"};
+            out << core::format(note) << '\n';
+        }
+    }
+    std::size_t errors = report.diagnostics.errorCount();
+    out << "Đã kiểm tra " << fileCount << " hồ sơ: " << report.dossiers.size() << " hợp lệ, "
+        << (fileCount - std::min(fileCount, report.dossiers.size())) << " bị từ chối; " << errors
+        << " lỗi; " << changes << " trường được chuẩn hóa.\n";
+}
+
+void printIssueReport(const job::IssueReport& report, std::ostream& out) {
+    for (const auto& d : report.decisions) {
+        if (d.alreadyFiled) {
+            out << "Đã có trong kho, không cấp lại: Quyết định số " << d.numberText << " ("
+                << d.formName << ", " << d.dossierFile << ")\n";
+            continue;
+        }
+        out << "Đã ban hành Quyết định số " << d.numberText << " ngày " << d.date << " — "
+            << d.formName << ", " << d.certificates << " giấy chứng nhận (" << d.dossierFile
+            << ")\n  " << d.decisionPdf.string() << '\n';
+    }
+}
+
+void printHitsTable(const std::vector<archive::SearchHit>& hits, std::ostream& out) {
+    if (hits.empty()) {
+        out << "Không tìm thấy kết quả nào.\n";
+        return;
+    }
+    const std::size_t wName = 28, wUnit = 34, wAward = 10, wNum = 14;
+    out << pad("Họ tên / Tập thể", wName) << "  " << pad("Đơn vị", wUnit) << "  "
+        << pad("Hình thức", wAward) << "  " << pad("Số QĐ", wNum) << "  Ngày\n";
+    out << std::string(wName + wUnit + wAward + wNum + 18, '-') << '\n';
+    for (const auto& h : hits) {
+        out << pad(clip(h.name, wName), wName) << "  " << pad(clip(h.unit, wUnit), wUnit) << "  "
+            << pad(clip(h.awardFormName, wAward), wAward) << "  "
+            << pad(clip(h.numberText, wNum), wNum) << "  " << h.date << '\n';
+    }
+    out << hits.size() << " kết quả.\n";
+}
+
+void printHitsJson(const std::vector<archive::SearchHit>& hits, std::ostream& out) {
+    // Keys keep their order and non-ASCII stays UTF-8 (no JSON_ESCAPE_UNICODE).
+    Poco::JSON::Array arr(Poco::JSON_PRESERVE_KEY_ORDER);
+    for (const auto& h : hits) {
+        Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+        o.set("name", h.name);
+        o.set("kind", h.kind);
+        o.set("position", h.position);
+        o.set("unit", h.unit);
+        o.set("unitCode", h.unitCode);
+        o.set("awardForm", h.awardFormName);
+        o.set("decisionNumber", h.numberText);
+        o.set("date", h.date);
+        o.set("year", h.year);
+        o.set("issuer", h.issuerName);
+        o.set("decisionPath", h.decisionPath);
+        o.set("certificatePath", h.certificatePath);
+        arr.add(o);
+    }
+    arr.stringify(out, 2);
+    out << '\n';
+}
+
+void printVerifyReport(const archive::VerifyReport& report, std::ostream& out, std::ostream& err) {
+    for (const auto& p : report.problems) {
+        err << p.path << ": lỗi [" << p.code << "] " << p.message << '\n';
+    }
+    out << "Đã kiểm tra " << report.bagsChecked << " gói, " << report.filesChecked << " tệp: "
+        << (report.ok() ? "kho toàn vẹn." : std::to_string(report.problems.size()) + " vấn đề.")
+        << '\n';
+}
+
+job::ProgressFn progressPrinter(std::ostream& err) {
+    return [&err](int done, int total, const std::string& what) {
+        err << "\r[" << done << "/" << total << "] " << pad(clip(what, 50), 50) << std::flush;
+    };
+}
+
+} // namespace tdkt::app

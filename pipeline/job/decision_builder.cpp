@@ -1,0 +1,69 @@
+#include "decision_builder.hpp"
+
+#include "pipeline/format/vi_format.hpp"
+#include "pipeline/normalize/normalizer.hpp"
+
+#include <algorithm>
+
+namespace tdkt::job {
+
+model::Date decisionDateFor(const model::AwardRequest& award,
+                            const std::optional<model::Date>& runDate, long long now) {
+    if (award.decisionDate.valid()) {
+        return award.decisionDate;
+    }
+    if (runDate) {
+        return *runDate;
+    }
+    return model::Date::fromUnixTime(now);
+}
+
+model::Decision buildDecision(const model::Dossier& dossier, const model::AwardRequest& award,
+                              const model::Issuer& issuer, const model::Date& date, int number) {
+    model::Decision d;
+    d.issuer = issuer;
+    d.form = award.form;
+    d.awardId = award.id;
+    d.number = number;
+    d.numberText = number > 0 ? format::decisionNumberText(number, "QĐ", issuer.notation) : "";
+    d.date = date;
+    d.subject = std::string("Về việc tặng ") + model::displayName(award.form) +
+                " cho các tập thể, cá nhân thuộc " + dossier.proposingUnit.name;
+    d.reason = award.reason;
+    d.dossierFile = dossier.sourceFile;
+    d.dossierSha256 = dossier.sha256;
+    d.proposingUnit = dossier.proposingUnit;
+    d.round = dossier.round;
+    d.submission = dossier.submission;
+
+    // The attached list: collectives first, then individuals, each in the dossier's order
+    // (the order the proposing unit ranked them); numbering restarts in each section.
+    int certificate = 0;
+    for (model::NomineeKind kind : {model::NomineeKind::Collective, model::NomineeKind::Individual}) {
+        int ordinal = 0;
+        for (const auto& n : dossier.nominees) {
+            if (n.awardId != award.id || n.kind != kind) {
+                continue;
+            }
+            model::Awardee a;
+            a.kind = n.kind;
+            a.ordinal = ++ordinal;
+            a.name = n.name;
+            a.position = n.position;
+            a.unit = n.kind == model::NomineeKind::Individual ? n.workplace : n.parentUnit;
+            a.achievement = n.achievement;
+            a.nomineeId = n.id;
+            a.category = n.category;
+            a.gender = n.gender;
+            a.birthYear = n.birthYear;
+            a.searchName = normalize::searchKey(n.name);
+            char file[32];
+            std::snprintf(file, sizeof file, "certificates/%04d.pdf", ++certificate);
+            a.certificateFile = file;
+            d.awardees.push_back(std::move(a));
+        }
+    }
+    return d;
+}
+
+} // namespace tdkt::job

@@ -1,0 +1,303 @@
+#include "pipeline.hpp"
+
+#include "context_builder.hpp"
+#include "decision_builder.hpp"
+#include "pipeline/core/atomic_file.hpp"
+#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/render/renderer.hpp"
+#include "pipeline/validate/dossier_validator.hpp"
+#include "pipeline/validate/issuer_registry.hpp"
+
+#include <map>
+
+namespace tdkt::job {
+namespace {
+
+archive::SearchKeyFn searchKeyFn() {
+    return [](const std::string& s) { return normalize::searchKey(s); };
+}
+
+archive::DecisionRecord toRecord(const model::Decision& d, int pageCount) {
+    archive::DecisionRecord r;
+    r.issuerId = d.issuer.id;
+    r.issuerCode = d.issuer.code;
+    std::string name = d.issuer.name;
+    for (auto& ch : name) {
+        ch = ch == '\n' ? ' ' : ch;
+    }
+    r.issuerName = name;
+    r.notation = d.issuer.notation;
+    r.year = d.date.year;
+    r.number = d.number;
+    r.numberText = d.numberText;
+    r.date = d.date.iso();
+    r.subject = d.subject;
+    r.signerTitle = d.issuer.signer.title;
+    r.signerName = d.issuer.signer.name;
+    r.awardForm = model::toString(d.form);
+    r.awardFormName = model::displayName(d.form);
+    r.awardId = d.awardId;
+    r.dossierFile = d.dossierFile;
+    r.dossierSha256 = d.dossierSha256;
+    r.unitCode = d.proposingUnit.code;
+    r.unitName = d.proposingUnit.name;
+    r.roundName = d.round.name;
+    r.pageCount = pageCount;
+    for (const auto& a : d.awardees) {
+        archive::AwardeeRecord ar;
+        ar.kind = model::toString(a.kind);
+        ar.ordinal = a.ordinal;
+        ar.name = a.name;
+        ar.position = a.position;
+        ar.unit = a.unit;
+        ar.achievement = a.achievement;
+        if (a.kind == model::NomineeKind::Individual) {
+            ar.category = model::toString(a.category);
+            ar.gender = model::toString(a.gender);
+            ar.birthYear = a.birthYear;
+        }
+        ar.certificateFile = a.certificateFile;
+        r.awardees.push_back(std::move(ar));
+    }
+    return r;
+}
+
+// One planned decision, resolved before anything is written.
+struct Plan {
+    const model::Dossier* dossier;
+    const model::AwardRequest* award;
+    const model::Issuer* issuer;
+    model::Date date;
+};
+
+} // namespace
+
+struct Pipeline::Impl {
+    core::Environment env;
+    std::shared_ptr<const validate::IssuerRegistry> issuers;
+    std::unique_ptr<validate::DossierValidator> validator;
+    std::map<std::string, render::DocumentRenderer> renderers;
+
+    core::Result<const render::DocumentRenderer*> renderer(const std::string& name) const {
+        auto it = renderers.find(name);
+        if (it == renderers.end()) {
+            return core::makeError(core::ErrorKind::Config, "J010",
+                                   "không có mẫu văn bản «" + name + "»");
+        }
+        return &it->second;
+    }
+};
+
+Pipeline::Pipeline() : m_impl(std::make_unique<Impl>()) {}
+Pipeline::~Pipeline() = default;
+Pipeline::Pipeline(Pipeline&&) noexcept = default;
+Pipeline& Pipeline::operator=(Pipeline&&) noexcept = default;
+
+const core::Environment& Pipeline::environment() const { return m_impl->env; }
+
+core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
+    Pipeline p;
+    p.m_impl->env = env;
+    auto issuers = validate::IssuerRegistry::load(env.configDir() / "issuers.xml",
+                                                  env.schemasDir());
+    if (!issuers) {
+        return issuers.error();
+    }
+    p.m_impl->issuers =
+        std::make_shared<const validate::IssuerRegistry>(std::move(issuers).value());
+    auto validator = validate::DossierValidator::load(env, p.m_impl->issuers);
+    if (!validator) {
+        return validator.error();
+    }
+    p.m_impl->validator =
+        std::make_unique<validate::DossierValidator>(std::move(validator).value());
+    for (const char* name : {"decision", "certificate-bang-khen", "certificate-giay-khen"}) {
+        auto r = render::DocumentRenderer::load(env, name);
+        if (!r) {
+            return r.error();
+        }
+        p.m_impl->renderers.emplace(name, std::move(r).value());
+    }
+    return p;
+}
+
+CheckReport Pipeline::check(const std::vector<std::string>& files) const {
+    CheckReport report;
+    for (const auto& file : files) {
+        core::Diagnostics diags;
+        auto dossier = m_impl->validator->read(fs::path(file), file, diags);
+        report.diagnostics.append(diags);
+        if (!dossier) {
+            if (!diags.hasErrors()) {
+                const auto& e = dossier.error();
+                report.diagnostics.error(e.code, e.where, {}, e.message);
+            }
+            continue;
+        }
+        normalize::normalizeDossier(dossier.value());
+        report.dossiers.push_back(std::move(dossier).value());
+    }
+    return report;
+}
+
+core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
+                                          CheckReport* checkOut) const {
+    IssueReport report;
+    report.check = check(options.files);
+    auto fail = [&](core::Error e) -> core::Result<IssueReport> {
+        if (checkOut) {
+            *checkOut = report.check;
+        }
+        return e;
+    };
+
+    // Resolve every decision (issuer valid on its date, allowed to grant the form) before
+    // writing anything: a batch with one bad dossier writes nothing.
+    std::vector<Plan> plans;
+    for (const auto& dossier : report.check.dossiers) {
+        for (const auto& award : dossier.awards) {
+            model::Date date = decisionDateFor(award, options.date, m_impl->env.now);
+            const model::Issuer* issuer = m_impl->issuers->find(award.issuerId, date);
+            if (!issuer) {
+                report.check.diagnostics.error(
+                    "J001", award.where, "award/@issuer",
+                    "cơ quan ban hành «" + award.issuerId + "» không có hoặc không còn thẩm quyền vào ngày " +
+                        date.iso());
+                continue;
+            }
+            if (!m_impl->issuers->grants(*issuer, award.form, date)) {
+                report.check.diagnostics.error(
+                    "J002", award.where, "award/@form",
+                    issuer->authority + " không có thẩm quyền tặng " +
+                        model::displayName(award.form) + " vào ngày " + date.iso());
+                continue;
+            }
+            plans.push_back({&dossier, &award, issuer, date});
+        }
+    }
+    if (!report.check.ok()) {
+        core::Error e = core::makeError(core::ErrorKind::InputRejected, "J003",
+                                        "hồ sơ không hợp lệ; không ghi gì vào kho lưu trữ");
+        return fail(e);
+    }
+
+    auto archive = archive::Archive::open(options.archiveRoot, m_impl->env.schemasDir(),
+                                          searchKeyFn());
+    if (!archive) {
+        return fail(archive.error());
+    }
+
+    int totalSteps = 0;
+    for (const auto& plan : plans) {
+        for (const auto& n : plan.dossier->nominees) {
+            totalSteps += n.awardId == plan.award->id ? 1 : 0;
+        }
+        totalSteps += 1;
+    }
+    int done = 0;
+    auto progress = [&](const std::string& what) {
+        ++done;
+        if (options.progress) {
+            options.progress(done, totalSteps, what);
+        }
+    };
+
+    for (const auto& plan : plans) {
+        auto lock = archive->lock(options.lockWaitSeconds);
+        if (!lock) {
+            return fail(lock.error());
+        }
+        IssuedDecision issued;
+        issued.dossierFile = plan.dossier->sourceFile;
+        issued.formName = model::displayName(plan.award->form);
+        issued.issuerName = plan.issuer->authority;
+        issued.date = plan.date.iso();
+
+        if (auto filed = archive->findFiled(plan.dossier->sha256, plan.award->id)) {
+            issued.numberText = filed->numberText;
+            issued.bagDir = filed->bagDir;
+            issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
+            issued.alreadyFiled = true;
+            report.decisions.push_back(issued);
+            continue;
+        }
+        auto number = archive->nextNumber(plan.issuer->code, plan.date.year);
+        if (!number) {
+            return fail(number.error());
+        }
+        model::Decision decision =
+            buildDecision(*plan.dossier, *plan.award, *plan.issuer, plan.date, number.value());
+
+        auto staging = archive->stage();
+        if (!staging) {
+            return fail(staging.error());
+        }
+        auto decisionRenderer = m_impl->renderer("decision");
+        auto rendered = decisionRenderer.value()->render(decisionContext(decision),
+                                                         staging->data() / "decision.pdf");
+        if (!rendered) {
+            return fail(rendered.error());
+        }
+        progress("Quyết định " + decision.numberText);
+
+        auto certRenderer = m_impl->renderer(certificateTemplateName(decision.form));
+        if (!certRenderer) {
+            return fail(certRenderer.error());
+        }
+        boost::system::error_code ec;
+        fs::create_directories(staging->data() / "certificates", ec);
+        for (const auto& awardee : decision.awardees) {
+            auto cert = certRenderer.value()->render(certificateContext(decision, awardee),
+                                                     staging->data() / awardee.certificateFile);
+            if (!cert) {
+                core::Error e = cert.error();
+                if (e.where.file.empty()) {
+                    e.where = {plan.dossier->sourceFile, 0, 0};
+                }
+                e.message += " (" + awardee.name + ")";
+                return fail(e);
+            }
+            progress(awardee.name);
+        }
+        auto dossierBytes = core::readFile(plan.dossier->sourceFile);
+        if (!dossierBytes) {
+            return fail(dossierBytes.error());
+        }
+        auto copied = core::writeFileAtomic(staging->data() / "dossier.xml", dossierBytes.value());
+        if (!copied) {
+            return fail(copied.error());
+        }
+        auto filed = archive->commit(std::move(staging).value(),
+                                     toRecord(decision, rendered->pageCount), lock.value());
+        if (!filed) {
+            return fail(filed.error());
+        }
+        issued.numberText = filed->numberText;
+        issued.bagDir = filed->bagDir;
+        issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
+        issued.certificates = static_cast<int>(decision.awardees.size());
+        report.decisions.push_back(issued);
+    }
+    if (checkOut) {
+        *checkOut = report.check;
+    }
+    return report;
+}
+
+core::Result<std::vector<archive::SearchHit>> search(const core::Environment& env,
+                                                     const fs::path& archiveRoot,
+                                                     const archive::SearchQuery& query) {
+    (void)env;
+    return archive::search(archiveRoot, query, searchKeyFn());
+}
+
+core::Result<archive::VerifyReport> verify(const core::Environment& env,
+                                           const fs::path& archiveRoot) {
+    return archive::verify(archiveRoot, env.schemasDir());
+}
+
+core::Result<int> reindex(const core::Environment& env, const fs::path& archiveRoot) {
+    return archive::reindex(archiveRoot, env.schemasDir(), searchKeyFn());
+}
+
+} // namespace tdkt::job

@@ -1,0 +1,115 @@
+#include "e2e_support.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+
+namespace e2e {
+
+std::string quote(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) {
+        if (c == '\'') {
+            out += "'\\''";
+        } else {
+            out += c;
+        }
+    }
+    return out + "'";
+}
+
+std::string shell(const std::string& command, int* exitCode) {
+    std::string out;
+    FILE* p = ::popen(command.c_str(), "r");
+    if (!p) {
+        if (exitCode) {
+            *exitCode = -1;
+        }
+        return out;
+    }
+    std::array<char, 4096> buf;
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) {
+        out.append(buf.data(), n);
+    }
+    int status = ::pclose(p);
+    if (exitCode) {
+        *exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    return out;
+}
+
+std::string readAll(const tdkt::fs::path& file) {
+    std::ifstream in(file.string(), std::ios::binary);
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+Run tdkt(const std::vector<std::string>& args) {
+    TempDir tmp;
+    std::string cmd = "cd " + quote(TDKT_SOURCE_DIR) + " && " + quote(TDKT_BINARY);
+    for (const auto& a : args) {
+        cmd += " " + quote(a);
+    }
+    tdkt::fs::path errFile = tmp.path / "stderr";
+    cmd += " 2>" + quote(errFile.string()) + " </dev/null";
+    Run r;
+    r.out = shell(cmd, &r.exitCode);
+    r.err = readAll(errFile);
+    return r;
+}
+
+TempDir::TempDir() {
+    path = tdkt::fs::temp_directory_path() / tdkt::fs::unique_path("tdkt-e2e-%%%%%%%%");
+    tdkt::fs::create_directories(path);
+}
+
+TempDir::~TempDir() {
+    boost::system::error_code ec;
+    tdkt::fs::remove_all(path, ec);
+}
+
+std::string repo(const std::string& relative) { return std::string(TDKT_SOURCE_DIR) + "/" + relative; }
+
+std::string pdfText(const tdkt::fs::path& pdf) {
+    return shell("pdftotext -layout -enc UTF-8 " + quote(pdf.string()) + " - 2>/dev/null");
+}
+
+int pdfPages(const tdkt::fs::path& pdf) {
+    std::string info = shell("pdfinfo " + quote(pdf.string()) + " 2>/dev/null");
+    auto at = info.find("Pages:");
+    return at == std::string::npos ? -1 : std::stoi(info.substr(at + 6));
+}
+
+std::vector<tdkt::fs::path> findFiles(const tdkt::fs::path& root, const std::string& name) {
+    std::vector<tdkt::fs::path> out;
+    boost::system::error_code ec;
+    if (!tdkt::fs::exists(root, ec)) {
+        return out;
+    }
+    for (tdkt::fs::recursive_directory_iterator it(root, ec), end; it != end; it.increment(ec)) {
+        if (it->path().filename() == name) {
+            out.push_back(it->path());
+        }
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+bool hasCombiningMarks(const std::string& s) {
+    // U+0300..U+036F is CC 80 .. CD AF in UTF-8.
+    for (std::size_t i = 0; i + 1 < s.size(); ++i) {
+        unsigned char a = static_cast<unsigned char>(s[i]);
+        unsigned char b = static_cast<unsigned char>(s[i + 1]);
+        if ((a == 0xCC && b >= 0x80) || (a == 0xCD && b <= 0xAF)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace e2e

@@ -1,0 +1,36 @@
+#pragma once
+#include "pipeline/core/fs.hpp"
+
+#include <string>
+#include <vector>
+
+namespace e2e {
+
+struct Run {
+    int exitCode = -1;
+    std::string out;
+    std::string err;
+};
+
+// Runs build/tdkt with the arguments (each shell-quoted) in the repository root.
+Run tdkt(const std::vector<std::string>& args);
+// Runs a shell command and returns its standard output (exit code in *exitCode).
+std::string shell(const std::string& command, int* exitCode = nullptr);
+std::string quote(const std::string& s);
+
+// A fresh temporary folder, removed when the object goes away.
+struct TempDir {
+    TempDir();
+    ~TempDir();
+    tdkt::fs::path path;
+};
+
+std::string repo(const std::string& relative);
+std::string pdfText(const tdkt::fs::path& pdf); // pdftotext -layout, UTF-8
+int pdfPages(const tdkt::fs::path& pdf);
+std::vector<tdkt::fs::path> findFiles(const tdkt::fs::path& root, const std::string& name);
+std::string readAll(const tdkt::fs::path& file);
+// True when the UTF-8 text holds a combining mark (U+0300–U+036F): Vietnamese in NFC has none.
+bool hasCombiningMarks(const std::string& utf8);
+
+} // namespace e2e
