@@ -32,6 +32,7 @@ struct Decision {
     std::string numberText;   // "05/QĐ-UBND"
     Date date;
     std::string subject;      // trích yếu: "Về việc tặng Giấy khen ..."
+    std::string reason;       // "đã có thành tích xuất sắc ..." (Điều 1)
     std::vector<Awardee> awardees;
     std::string dossierFile;
     std::string dossierSha256;

@@ -1,0 +1,478 @@
+#include "pipeline/normalize/normalizer.hpp"
+
+#include "pipeline/normalize/unicode_text.hpp"
+
+#include <cstdint>
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+#include <unicode/utf8.h>
+
+namespace tdkt::normalize {
+
+using detail::nfc;
+using detail::nfd;
+
+namespace {
+
+constexpr const char* kInvalidUtf8Reason =
+    "thay byte UTF-8 không hợp lệ bằng ký tự thay thế U+FFFD";
+
+const icu::Locale& vietnamese() {
+    static const icu::Locale vi("vi");
+    return vi;
+}
+
+// Rebuilds `s` from the first code point `affected` selects, passing each code point from there
+// on through `map(c, out)`. Text nothing selects costs one scan and no allocation.
+template <class Affected, class Map>
+bool rewrite(icu::UnicodeString& s, Affected affected, Map map) {
+    int32_t first = 0;
+    while (first < s.length() && !affected(s.char32At(first))) {
+        first += U16_LENGTH(s.char32At(first));
+    }
+    if (first == s.length()) {
+        return false;
+    }
+    icu::UnicodeString out(s, 0, first);
+    for (int32_t i = first; i < s.length();) {
+        const UChar32 c = s.char32At(i);
+        map(c, out);
+        i += U16_LENGTH(c);
+    }
+    s = std::move(out);
+    return true;
+}
+
+// --- The steps of normalize(), one function each, applied in the order of kSteps. ---------------
+// Each returns whether it changed the text. Later steps (legacy encodings, tone placement) slot
+// into the same table.
+
+bool isInvisible(UChar32 c) {
+    switch (u_charType(c)) {
+    case U_FORMAT_CHAR:
+        // Prepended concatenation marks (Arabic number signs, ...) are drawn, so they stay.
+        return !u_hasBinaryProperty(c, UCHAR_PREPENDED_CONCATENATION_MARK);
+    case U_CONTROL_CHAR:
+        // Tab, CR, LF, NEL are whitespace: collapseWhitespace turns them into spaces.
+        return !u_isUWhiteSpace(c);
+    default:
+        return c == 0x034F; // combining grapheme joiner: default-ignorable, no use in our fields
+    }
+}
+
+bool removeInvisible(icu::UnicodeString& s) {
+    return rewrite(s, isInvisible, [](UChar32 c, icu::UnicodeString& out) {
+        if (!isInvisible(c)) {
+            out.append(c);
+        }
+    });
+}
+
+bool isFullwidthAscii(UChar32 c) {
+    return c >= 0xFF01 && c <= 0xFF5E;
+}
+
+// Only the fullwidth forms of ASCII: a blanket NFKC would also turn "m²" into "m2" and "½" into
+// "1⁄2", which changes what the clerk typed.
+bool foldFullwidth(icu::UnicodeString& s) {
+    return rewrite(s, isFullwidthAscii, [](UChar32 c, icu::UnicodeString& out) {
+        out.append(isFullwidthAscii(c) ? c - 0xFEE0 : c);
+    });
+}
+
+bool collapseWhitespace(icu::UnicodeString& s) {
+    bool needed = false;
+    bool afterSpace = true; // a space at the very start is already one too many
+    for (int32_t i = 0; i < s.length() && !needed; ++i) {
+        const UChar unit = s.charAt(i);
+        if (u_isUWhiteSpace(unit)) { // every White_Space code point is in the BMP
+            needed = unit != u' ' || afterSpace;
+            afterSpace = true;
+        } else {
+            afterSpace = false;
+        }
+    }
+    if (!needed && !(afterSpace && !s.isEmpty())) {
+        return false;
+    }
+    icu::UnicodeString out;
+    bool pendingSpace = false;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        const UChar unit = s.charAt(i);
+        if (u_isUWhiteSpace(unit)) {
+            pendingSpace = !out.isEmpty();
+            continue;
+        }
+        if (pendingSpace) {
+            out.append(u' ');
+            pendingSpace = false;
+        }
+        out.append(unit);
+    }
+    s = std::move(out);
+    return true;
+}
+
+bool isToneMark(UChar c) {
+    return c == 0x0300 || c == 0x0301 || c == 0x0303 || c == 0x0309;
+}
+
+// The vowels that take a circumflex (â ê ô) or a breve (ă) in Vietnamese.
+bool takesQualityMark(UChar32 base, UChar mark) {
+    switch (base) {
+    case u'a':
+    case u'A':
+        return true;
+    case u'e':
+    case u'E':
+    case u'o':
+    case u'O':
+        return mark == 0x0302;
+    default:
+        return false;
+    }
+}
+
+// Typing a tone before the circumflex or breve ("e" U+0301 U+0302) gives marks of the same
+// combining class in the "wrong" order: canonical equivalence keeps that order, so NFC cannot
+// compose "ế". Move the vowel-quality mark in front of the tone marks (in NFD), then let
+// composeNfc compose. The horn (ccc 216) and the dot below (ccc 220) need no help: canonical
+// ordering already puts them before the class-230 tones.
+bool repairMarkOrder(icu::UnicodeString& s) {
+    if (s.indexOf(static_cast<UChar>(0x0302)) < 0 && s.indexOf(static_cast<UChar>(0x0306)) < 0) {
+        return false; // misordered marks always leave an uncomposed circumflex or breve
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString d = nfd().normalize(s, status);
+    if (U_FAILURE(status)) {
+        return false;
+    }
+    bool moved = false;
+    UChar32 base = -1;
+    for (int32_t i = 0; i < d.length();) {
+        const UChar32 c = d.char32At(i);
+        if (nfc().getCombiningClass(c) == 0) {
+            base = c;
+        } else if ((c == 0x0302 || c == 0x0306) && takesQualityMark(base, static_cast<UChar>(c))) {
+            int32_t to = i;
+            while (to > 0 && isToneMark(d.charAt(to - 1))) {
+                --to;
+            }
+            if (to < i) {
+                d.remove(i, 1);
+                d.insert(to, static_cast<UChar>(c));
+                moved = true;
+            }
+        }
+        i += U16_LENGTH(c);
+    }
+    if (moved) {
+        s = std::move(d);
+    }
+    return moved;
+}
+
+bool composeNfc(icu::UnicodeString& s) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (nfc().isNormalized(s, status) || U_FAILURE(status)) {
+        return false;
+    }
+    icu::UnicodeString composed = nfc().normalize(s, status);
+    if (U_FAILURE(status)) {
+        return false;
+    }
+    s = std::move(composed);
+    return true;
+}
+
+bool isVietnameseMark(UChar c) {
+    switch (c) {
+    case 0x0300: // huyền
+    case 0x0301: // sắc
+    case 0x0303: // ngã
+    case 0x0309: // hỏi
+    case 0x0323: // nặng
+    case 0x0302: // circumflex
+    case 0x0306: // breve
+    case 0x031B: // horn
+        return true;
+    default:
+        return false;
+    }
+}
+
+// A letter of the Vietnamese alphabet: ASCII, đ/Đ, or an ASCII letter with Vietnamese marks.
+bool isVietnameseLetter(UChar32 c) {
+    if (c < 0x80 || c == 0x0110 || c == 0x0111) {
+        return true;
+    }
+    icu::UnicodeString parts;
+    if (!nfd().getDecomposition(c, parts) || parts.isEmpty() || parts.charAt(0) >= 0x80) {
+        return false;
+    }
+    for (int32_t i = 1; i < parts.length(); ++i) {
+        if (!isVietnameseMark(parts.charAt(i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// "Ð" (U+00D0, Icelandic eth) looks like "Đ" (U+0110) and comes from legacy fonts and keyboards.
+// Only replaced when every other letter is Vietnamese: in "GUÐRÚN ÞÓR" it is a real eth.
+bool fixEth(icu::UnicodeString& s) {
+    if (s.indexOf(static_cast<UChar>(0x00D0)) < 0) {
+        return false;
+    }
+    for (int32_t i = 0; i < s.length();) {
+        const UChar32 c = s.char32At(i);
+        if (c != 0x00D0 && u_isalpha(c) && !isVietnameseLetter(c)) {
+            return false;
+        }
+        i += U16_LENGTH(c);
+    }
+    s.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00D0)),
+                     icu::UnicodeString(static_cast<UChar>(0x0110)));
+    return true;
+}
+
+struct Step {
+    bool (*apply)(icu::UnicodeString&);
+    const char* reason; // Vietnamese, shown to the clerk
+};
+
+const Step kSteps[] = {
+    {removeInvisible, "bỏ ký tự ẩn"},
+    {foldFullwidth, "đổi ký tự toàn khổ (full-width) về ASCII"},
+    {collapseWhitespace, "bỏ khoảng trắng thừa"},
+    {repairMarkOrder, "sửa thứ tự gõ dấu (dấu thanh gõ trước dấu mũ/dấu trăng)"},
+    {composeNfc, "chuẩn hóa Unicode NFC"},
+    {fixEth, "đổi chữ Ð (eth) thành Đ"},
+};
+
+// --- Fast path ----------------------------------------------------------------------------------
+
+// Code points some step might change (besides non-NFC text, which isNormalizedUTF8 finds).
+bool mayChange(UChar32 c) {
+    if (c == 0x00D0 || isFullwidthAscii(c)) {
+        return true;
+    }
+    switch (u_charType(c)) {
+    case U_FORMAT_CHAR:
+    case U_CONTROL_CHAR:
+    case U_NON_SPACING_MARK: // a stray combining mark may be misordered even in NFC text
+        return true;
+    default:
+        return u_isUWhiteSpace(c);
+    }
+}
+
+// True when normalize() would return the text unchanged; one pass over the bytes, plus ICU's
+// NFC check (no allocation) when the text is not pure ASCII.
+bool isClean(std::string_view text) {
+    if (text.empty()) {
+        return true;
+    }
+    if (text.front() == ' ' || text.back() == ' ') {
+        return false;
+    }
+    const auto n = static_cast<int32_t>(text.size());
+    bool ascii = true;
+    bool afterSpace = false;
+    for (int32_t i = 0; i < n;) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte < 0x80) {
+            if (byte == ' ') {
+                if (afterSpace) {
+                    return false;
+                }
+                afterSpace = true;
+            } else if (byte < 0x20 || byte == 0x7F) {
+                return false;
+            } else {
+                afterSpace = false;
+            }
+            ++i;
+            continue;
+        }
+        ascii = false;
+        afterSpace = false;
+        UChar32 c;
+        U8_NEXT(text.data(), i, n, c);
+        if (c < 0 || mayChange(c)) {
+            return false;
+        }
+    }
+    if (ascii) {
+        return true;
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const bool normalized = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), n), status);
+    return normalized && U_SUCCESS(status);
+}
+
+// The slow path: decode, run every step, encode. Returns false (leaving `out` and `reason`
+// alone) when nothing changed.
+bool normalizeText(std::string_view text, std::string& out, std::string& reason) {
+    int substitutions = 0;
+    icu::UnicodeString s = detail::fromUtf8(text, &substitutions);
+    std::string reasons;
+    auto note = [&reasons](const char* r) {
+        if (!reasons.empty()) {
+            reasons += "; ";
+        }
+        reasons += r;
+    };
+    if (substitutions > 0) {
+        note(kInvalidUtf8Reason);
+    }
+    for (const Step& step : kSteps) {
+        if (step.apply(s)) {
+            note(step.reason);
+        }
+    }
+    if (reasons.empty()) {
+        return false;
+    }
+    std::string result = detail::toUtf8(s);
+    if (result == text) {
+        return false;
+    }
+    out = std::move(result);
+    reason = std::move(reasons);
+    return true;
+}
+
+// Search-key folding of one code point of lower-cased NFD text (marks already dropped).
+UChar32 foldForSearch(UChar32 c) {
+    switch (c) {
+    case 0x0110: // Đ
+    case 0x0111: // đ
+        return u'd';
+    case 0x2018: // ‘
+    case 0x2019: // ’
+    case 0x201A: // ‚
+    case 0x201B: // ‛
+    case 0x2032: // ′
+    case 0x2039: // ‹
+    case 0x203A: // ›
+        return u'\'';
+    case 0x201C: // “
+    case 0x201D: // ”
+    case 0x201E: // „
+    case 0x201F: // ‟
+    case 0x2033: // ″
+    case 0x00AB: // «
+    case 0x00BB: // »
+        return u'"';
+    default:
+        return c;
+    }
+}
+
+bool isAscii(std::string_view s) {
+    for (char ch : s) {
+        if (static_cast<unsigned char>(ch) >= 0x80) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+std::string normalize(std::string_view text, Change* change) {
+    std::string out;
+    std::string reason;
+    const bool changed = !isClean(text) && normalizeText(text, out, reason);
+    if (change != nullptr) {
+        change->changed = changed;
+        change->reason = std::move(reason);
+    }
+    return changed ? out : std::string(text);
+}
+
+std::string searchKey(std::string_view text) {
+    std::string normalized = normalize(text);
+    if (isAscii(normalized)) {
+        for (char& ch : normalized) {
+            if (ch >= 'A' && ch <= 'Z') {
+                ch = static_cast<char>(ch - 'A' + 'a');
+            }
+        }
+        return normalized;
+    }
+    icu::UnicodeString s = detail::fromUtf8(normalized);
+    s.toLower(vietnamese()); // full Unicode case mapping
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString decomposed = nfd().normalize(s, status);
+    if (U_FAILURE(status)) {
+        return normalized;
+    }
+    icu::UnicodeString key;
+    bool pendingSpace = false;
+    for (int32_t i = 0; i < decomposed.length();) {
+        const UChar32 c = decomposed.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_charType(c) == U_NON_SPACING_MARK) {
+            continue;
+        }
+        if (c == u' ') { // normalize() left single spaces; a dropped lone mark may leave two
+            pendingSpace = !key.isEmpty();
+            continue;
+        }
+        if (pendingSpace) {
+            key.append(u' ');
+            pendingSpace = false;
+        }
+        key.append(foldForSearch(c));
+    }
+    // Dropping marks can leave decomposed Hangul and the like: recompose so NFC and NFD input
+    // give one key.
+    if (!nfc().isNormalized(key, status) && U_SUCCESS(status)) {
+        key = nfc().normalize(key, status);
+    }
+    return detail::toUtf8(key);
+}
+
+void normalizeDossier(model::Dossier& dossier) {
+    const core::SourceLocation fileLevel{dossier.sourceFile, 0, 0};
+    // `path` is a callable so the field path is only built for fields that change.
+    auto clean = [&dossier](std::string& value, const core::SourceLocation& where, auto path) {
+        if (isClean(value)) {
+            return;
+        }
+        std::string after;
+        std::string reason;
+        if (!normalizeText(value, after, reason)) {
+            return;
+        }
+        dossier.changes.push_back(
+            model::FieldChange{path(), std::move(value), after, std::move(reason), where});
+        value = std::move(after);
+    };
+    auto fixed = [](const char* path) { return [path] { return std::string(path); }; };
+
+    clean(dossier.proposingUnit.name, fileLevel, fixed("proposingUnit/name"));
+    clean(dossier.round.name, fileLevel, fixed("round/name"));
+    clean(dossier.round.movement, fileLevel, fixed("round/movement"));
+    clean(dossier.submission.number, fileLevel, fixed("submission/number"));
+    for (model::AwardRequest& award : dossier.awards) {
+        clean(award.reason, award.where, [&award] { return "award[" + award.id + "]/reason"; });
+    }
+    for (model::Nominee& nominee : dossier.nominees) {
+        // Paths name the dossier's XML elements: an individual's name is <fullName>.
+        auto path = [&nominee](const char* field) {
+            return [&nominee, field] { return "nominee[" + nominee.id + "]/" + field; };
+        };
+        const bool individual = nominee.kind == model::NomineeKind::Individual;
+        clean(nominee.name, nominee.where, path(individual ? "fullName" : "name"));
+        clean(nominee.position, nominee.where, path("position"));
+        clean(nominee.workplace, nominee.where, path("workplace"));
+        clean(nominee.parentUnit, nominee.where, path("parentUnit"));
+        clean(nominee.achievement, nominee.where, path("achievement"));
+    }
+}
+
+} // namespace tdkt::normalize

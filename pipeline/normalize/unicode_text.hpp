@@ -1,0 +1,23 @@
+#pragma once
+// Internal to the normalize module: the UTF-8 <-> ICU glue the public functions share.
+#include <string>
+#include <string_view>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+namespace tdkt::normalize::detail {
+
+// ICU's singletons; their data is compiled into libicuuc, so they are always available.
+const icu::Normalizer2& nfc();
+const icu::Normalizer2& nfd();
+
+// Decodes UTF-8; every ill-formed sequence becomes U+FFFD. `substitutions` (optional) receives
+// how many were replaced.
+icu::UnicodeString fromUtf8(std::string_view text, int* substitutions = nullptr);
+std::string toUtf8(const icu::UnicodeString& text);
+
+bool isValidUtf8(std::string_view text);
+// `text` itself when it is valid UTF-8, otherwise a copy in `storage` with U+FFFD replacements.
+std::string_view validUtf8(std::string_view text, std::string& storage);
+
+} // namespace tdkt::normalize::detail

@@ -1,0 +1,90 @@
+#include "pipeline/normalize/normalizer.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace tdkt;
+
+namespace {
+
+model::Dossier sampleDossier() {
+    model::Dossier d;
+    d.sourceFile = "hs-thcs.xml";
+    d.proposingUnit = {"HN-THCS-NGUYENTRAI", "Trường  THCS Nguyễn Trãi "};
+    d.round = {"Tổng kết năm học 2025-2026", 2026, ""};
+    d.submission.number = "15/TTr-THCSNT";
+
+    model::AwardRequest award;
+    award.id = "bk";
+    award.reason = "đã có thành tích xuất sắc trong công tác giáo du\u0323c";
+    award.where = {"hs-thcs.xml", 9, 0};
+    d.awards.push_back(award);
+
+    model::Nominee person;
+    person.id = "gv03";
+    person.awardId = "bk";
+    person.name = "Nguye\u0302\u0303n Văn An";
+    person.position = "Giáo viên";
+    person.workplace = "Tổ Toán\u200B";
+    person.achievement = "Hoàn thành xuất sắc nhiệm vụ";
+    person.where = {"hs-thcs.xml", 21, 0};
+    d.nominees.push_back(person);
+
+    model::Nominee group;
+    group.kind = model::NomineeKind::Collective;
+    group.id = "tt01";
+    group.awardId = "bk";
+    group.name = "Tổ\u00A0Ngữ văn";
+    group.parentUnit = "Trường THCS Nguyễn Trãi";
+    group.achievement = "Tập thể lao động xuất sắc";
+    group.where = {"hs-thcs.xml", 30, 0};
+    d.nominees.push_back(group);
+    return d;
+}
+
+} // namespace
+
+TEST_CASE("normalizeDossier cleans every text field and records each change") {
+    model::Dossier d = sampleDossier();
+    normalize::normalizeDossier(d);
+
+    CHECK(d.proposingUnit.name == "Trường THCS Nguyễn Trãi");
+    CHECK(d.proposingUnit.code == "HN-THCS-NGUYENTRAI");
+    CHECK(d.awards[0].reason == "đã có thành tích xuất sắc trong công tác giáo dục");
+    CHECK(d.nominees[0].name == "Nguyễn Văn An");
+    CHECK(d.nominees[0].workplace == "Tổ Toán");
+    CHECK(d.nominees[1].name == "Tổ Ngữ văn");
+
+    REQUIRE(d.changes.size() == 5);
+    const model::FieldChange& unit = d.changes[0];
+    CHECK(unit.field == "proposingUnit/name");
+    CHECK(unit.before == "Trường  THCS Nguyễn Trãi ");
+    CHECK(unit.after == "Trường THCS Nguyễn Trãi");
+    CHECK(unit.reason == "bỏ khoảng trắng thừa");
+    CHECK(unit.where.file == "hs-thcs.xml");
+    CHECK(unit.where.line == 0);
+
+    CHECK(d.changes[1].field == "award[bk]/reason");
+    CHECK(d.changes[1].reason == "chuẩn hóa Unicode NFC");
+    CHECK(d.changes[1].where.line == 9);
+
+    const model::FieldChange& name = d.changes[2];
+    CHECK(name.field == "nominee[gv03]/fullName");
+    CHECK(name.before == "Nguye\u0302\u0303n Văn An");
+    CHECK(name.after == "Nguyễn Văn An");
+    CHECK(name.where.line == 21);
+
+    CHECK(d.changes[3].field == "nominee[gv03]/workplace");
+    CHECK(d.changes[3].reason == "bỏ ký tự ẩn");
+    CHECK(d.changes[4].field == "nominee[tt01]/name");
+    CHECK(d.changes[4].where.line == 30);
+}
+
+TEST_CASE("normalizeDossier records nothing for a clean dossier") {
+    model::Dossier d = sampleDossier();
+    normalize::normalizeDossier(d);
+    const model::Dossier once = d;
+    d.changes.clear();
+    normalize::normalizeDossier(d);
+    CHECK(d.changes.empty());
+    CHECK(d.nominees[0].name == once.nominees[0].name);
+}
