@@ -28,6 +28,8 @@ xmlParserInputPtr denyingLoader(const char* url, const char* id, xmlParserCtxtPt
     return nullptr;
 }
 
+void silentGenericError(void*, const char*, ...) {}
+
 void initLibxml() {
     static std::once_flag once;
     std::call_once(once, [] {
@@ -60,7 +62,9 @@ std::pair<std::string, std::string> translate(const xmlError* err) {
     static const std::regex elementRe("Element '([^']+)'");
     static const std::regex attrRe("attribute '([^']+)'");
     static const std::regex expectedRe("Expected is (?:one of )?\\( ?([^)]*?) ?\\)");
-    static const std::regex valueRe("'([^']*)' is not a valid value");
+    static const std::regex valueRe("(?:The value )?'([^']*)' is not (?:a valid value|an element)");
+    static const std::regex setRe("of the set \\{([^}]*)\\}");
+    static const std::regex keySeqRe("key-sequence \\[([^\\]]*)\\]");
     std::smatch m;
     std::string field;
     if (std::regex_search(msg, m, elementRe)) {
@@ -120,7 +124,12 @@ std::pair<std::string, std::string> translate(const xmlError* err) {
             return {field, "giá trị" + value() + " không đúng kiểu dữ liệu"};
         }
         if (msg.find("is not an element of the set") != std::string::npos) {
-            return {field, "giá trị" + value() + " không thuộc danh sách cho phép"};
+            std::smatch set;
+            std::string allowed;
+            if (std::regex_search(msg, set, setRe)) {
+                allowed = "; giá trị hợp lệ: " + std::string(set[1]);
+            }
+            return {field, "giá trị" + value() + " không thuộc danh sách cho phép" + allowed};
         }
         if (msg.find("pattern") != std::string::npos) {
             return {field, "giá trị" + value() + " không đúng định dạng"};
@@ -133,7 +142,12 @@ std::pair<std::string, std::string> translate(const xmlError* err) {
             return {field, "giá trị bị trùng (mã phải là duy nhất)"};
         }
         if (msg.find("No match found for key-sequence") != std::string::npos) {
-            return {field, "tham chiếu tới mã không tồn tại"};
+            std::smatch key;
+            std::string which;
+            if (std::regex_search(msg, key, keySeqRe)) {
+                which = " " + std::string(key[1]);
+            }
+            return {field, "tham chiếu tới mã không tồn tại:" + which};
         }
         if (msg.find("Character content") != std::string::npos ||
             msg.find("text") != std::string::npos) {
@@ -340,10 +354,13 @@ Result<XmlSchema> XmlSchema::load(const fs::path& xsd) {
     Diagnostics diags;
     Collector c{&diags, xsd.string(), "X020"};
     t_allowLocalLoads = true;
+    // libxml2 prints I/O warnings through the generic handler; they are reported as values.
+    xmlSetGenericErrorFunc(nullptr, silentGenericError);
     xmlSchemaParserCtxtPtr pctxt = xmlSchemaNewParserCtxt(xsd.c_str());
     xmlSchemaSetParserStructuredErrors(pctxt, collect, &c);
     xmlSchemaPtr schema = xmlSchemaParse(pctxt);
     xmlSchemaFreeParserCtxt(pctxt);
+    xmlSetGenericErrorFunc(nullptr, nullptr);
     t_allowLocalLoads = false;
     if (!schema) {
         Error e = makeError(ErrorKind::Config, "X020",

@@ -148,7 +148,7 @@ TEST_CASE("every schema violation is reported, each with its line", "[read][sche
     // Reference to an award that the dossier does not declare (xs:keyref).
     CHECK(items[2].where.line == 43);
     CHECK(items[2].field == "collective");
-    CHECK(items[2].message == "tham chiếu tới mã không tồn tại");
+    CHECK(items[2].message == "tham chiếu tới mã không tồn tại: 'bk'");
     CHECK(result.error().details.size() == 3);
 }
 
