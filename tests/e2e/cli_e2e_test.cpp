@@ -3,45 +3,45 @@
 
 #include <catch2/catch.hpp>
 
-using e2e::tdkt;
+using e2e::runTdkt;
 
 TEST_CASE("help lists every command in Vietnamese") {
-    auto r = tdkt({"--help"});
+    auto r = runTdkt({"--help"});
     CHECK(r.exitCode == 0);
     for (const char* c : {"validate", "issue", "search", "verify", "reindex"}) {
         CHECK(r.out.find(c) != std::string::npos);
     }
     CHECK(r.out.find("Mã thoát") != std::string::npos);
-    auto h = tdkt({"issue", "--help"});
+    auto h = runTdkt({"issue", "--help"});
     CHECK(h.exitCode == 0);
     CHECK(h.out.find("--archive") != std::string::npos);
 }
 
 TEST_CASE("usage errors exit 64 with a Vietnamese message") {
-    auto unknown = tdkt({"frobnicate"});
+    auto unknown = runTdkt({"frobnicate"});
     CHECK(unknown.exitCode == 64);
     CHECK(unknown.err.find("lệnh không hợp lệ") != std::string::npos);
 
-    auto badOption = tdkt({"verify", "--archive", "/tmp/x", "--bogus"});
+    auto badOption = runTdkt({"verify", "--archive", "/tmp/x", "--bogus"});
     CHECK(badOption.exitCode == 64);
     CHECK(badOption.err.find("tùy chọn không hợp lệ") != std::string::npos);
 
-    auto noArchive = tdkt({"issue", "examples/truong-thcs-nguyen-trai.xml"});
+    auto noArchive = runTdkt({"issue", "examples/truong-thcs-nguyen-trai.xml"});
     CHECK(noArchive.exitCode == 64);
     CHECK(noArchive.err.find("--archive") != std::string::npos);
 
-    auto noArgs = tdkt({});
+    auto noArgs = runTdkt({});
     CHECK(noArgs.exitCode == 64);
 }
 
 TEST_CASE("a missing dossier exits 66 naming the file") {
-    auto r = tdkt({"validate", "khong-co-tep-nay.xml"});
+    auto r = runTdkt({"validate", "khong-co-tep-nay.xml"});
     CHECK(r.exitCode == 66);
     CHECK(r.err.find("khong-co-tep-nay.xml") != std::string::npos);
 }
 
 TEST_CASE("the bundled examples validate, with the normalisation changes listed") {
-    auto r = tdkt({"validate", "examples/truong-thcs-nguyen-trai.xml", "examples/phuong-cau-giay.xml",
+    auto r = runTdkt({"validate", "examples/truong-thcs-nguyen-trai.xml", "examples/phuong-cau-giay.xml",
                    "examples/so-y-te.xml"});
     INFO(r.out << r.err);
     CHECK(r.exitCode == 0);
@@ -63,7 +63,7 @@ TEST_CASE("rejected dossiers exit 65 and write nothing to the archive") {
         {"tests/data/e2e/latin1.xml", "[X002]"},
     };
     for (const auto& c : cases) {
-        auto r = tdkt({"issue", c.file, "--archive", archive, "--date", "2026-01-15"});
+        auto r = runTdkt({"issue", c.file, "--archive", archive, "--date", "2026-01-15"});
         INFO(c.file << "\n" << r.err);
         CHECK(r.exitCode == 65);
         CHECK(r.err.find(c.file) != std::string::npos);
@@ -73,7 +73,7 @@ TEST_CASE("rejected dossiers exit 65 and write nothing to the archive") {
         CHECK(e2e::findFiles(archive, "decision.pdf").empty());
     }
     // A good dossier in the same batch as a bad one is not issued either.
-    auto mixed = tdkt({"issue", "examples/so-y-te.xml", "tests/data/e2e/schema-invalid.xml",
+    auto mixed = runTdkt({"issue", "examples/so-y-te.xml", "tests/data/e2e/schema-invalid.xml",
                        "--archive", archive});
     CHECK(mixed.exitCode == 65);
     CHECK(e2e::findFiles(archive, "bagit.txt").empty());

@@ -49,7 +49,7 @@ std::string readAll(const tdkt::fs::path& file) {
     return ss.str();
 }
 
-Run tdkt(const std::vector<std::string>& args) {
+Run runTdkt(const std::vector<std::string>& args) {
     TempDir tmp;
     std::string cmd = "cd " + quote(TDKT_SOURCE_DIR) + " && " + quote(TDKT_BINARY);
     for (const auto& a : args) {

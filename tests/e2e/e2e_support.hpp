@@ -13,7 +13,7 @@ struct Run {
 };
 
 // Runs build/tdkt with the arguments (each shell-quoted) in the repository root.
-Run tdkt(const std::vector<std::string>& args);
+Run runTdkt(const std::vector<std::string>& args);
 // Runs a shell command and returns its standard output (exit code in *exitCode).
 std::string shell(const std::string& command, int* exitCode = nullptr);
 std::string quote(const std::string& s);

@@ -10,7 +10,7 @@
 #include <regex>
 #include <set>
 
-using e2e::tdkt;
+using e2e::runTdkt;
 namespace fs = tdkt::fs;
 
 namespace {
@@ -67,7 +67,7 @@ struct Issued {
         std::vector<std::string> args = {"issue"};
         args.insert(args.end(), kExamples.begin(), kExamples.end());
         args.insert(args.end(), {"--archive", archive});
-        run = tdkt(args);
+        run = runTdkt(args);
     }
 };
 
@@ -167,26 +167,26 @@ TEST_CASE("the decision follows the Decree 30 skeleton") {
 TEST_CASE("search finds people without diacritics, with filters, as a table and as JSON") {
     Issued issued;
     REQUIRE(issued.run.exitCode == 0);
-    auto r = tdkt({"search", "nguyen thi dao", "--archive", issued.archive});
+    auto r = runTdkt({"search", "nguyen thi dao", "--archive", issued.archive});
     INFO(r.out << r.err);
     CHECK(r.exitCode == 0);
     CHECK(r.out.find("Nguyễn Thị Đào") != std::string::npos);
 
-    auto json = tdkt({"search", "nguyen thi dao", "--archive", issued.archive, "--json", "--year",
+    auto json = runTdkt({"search", "nguyen thi dao", "--archive", issued.archive, "--json", "--year",
                       "2026"});
     CHECK(json.exitCode == 0);
     CHECK(json.out.find("\"name\" : \"Nguyễn Thị Đào\"") != std::string::npos);
     CHECK(json.out.find("\"decisionNumber\"") != std::string::npos);
 
-    auto otherYear = tdkt({"search", "nguyen thi dao", "--archive", issued.archive, "--json",
+    auto otherYear = runTdkt({"search", "nguyen thi dao", "--archive", issued.archive, "--json",
                            "--year", "2021"});
     CHECK(otherYear.exitCode == 0);
     CHECK(otherYear.out.find("Nguyễn Thị Đào") == std::string::npos);
 
-    auto withMarks = tdkt({"search", "Đào", "--archive", issued.archive});
+    auto withMarks = runTdkt({"search", "Đào", "--archive", issued.archive});
     CHECK(withMarks.out.find("Nguyễn Thị Đào") != std::string::npos);
 
-    auto noHit = tdkt({"search", "khong co ai ten nay", "--archive", issued.archive});
+    auto noHit = runTdkt({"search", "khong co ai ten nay", "--archive", issued.archive});
     CHECK(noHit.exitCode == 0);
     CHECK(noHit.out.find("Không tìm thấy") != std::string::npos);
 }
@@ -198,7 +198,7 @@ TEST_CASE("re-issuing the same dossiers does not issue a second decision") {
     std::vector<std::string> args = {"issue"};
     args.insert(args.end(), kExamples.begin(), kExamples.end());
     args.insert(args.end(), {"--archive", issued.archive});
-    auto again = tdkt(args);
+    auto again = runTdkt(args);
     INFO(again.out << again.err);
     CHECK(again.exitCode == 0);
     CHECK(again.out.find("không cấp lại") != std::string::npos);
@@ -208,7 +208,7 @@ TEST_CASE("re-issuing the same dossiers does not issue a second decision") {
 TEST_CASE("verify passes on a clean archive and names a corrupted file") {
     Issued issued;
     REQUIRE(issued.run.exitCode == 0);
-    auto clean = tdkt({"verify", "--archive", issued.archive});
+    auto clean = runTdkt({"verify", "--archive", issued.archive});
     INFO(clean.out << clean.err);
     CHECK(clean.exitCode == 0);
 
@@ -223,7 +223,7 @@ TEST_CASE("verify passes on a clean archive and names a corrupted file") {
         f.seekp(200);
         f.put(static_cast<char>(c ^ 0x01));
     }
-    auto broken = tdkt({"verify", "--archive", issued.archive});
+    auto broken = runTdkt({"verify", "--archive", issued.archive});
     CHECK(broken.exitCode == 65);
     std::string rel = fs::relative(victim, issued.archive).generic_string();
     INFO(broken.err);
@@ -233,12 +233,12 @@ TEST_CASE("verify passes on a clean archive and names a corrupted file") {
 TEST_CASE("the index rebuilt from the tree answers like the original") {
     Issued issued;
     REQUIRE(issued.run.exitCode == 0);
-    auto before = tdkt({"search", "nguyen", "--archive", issued.archive, "--json", "--limit", "500"});
+    auto before = runTdkt({"search", "nguyen", "--archive", issued.archive, "--json", "--limit", "500"});
     fs::remove(fs::path(issued.archive) / "index.sqlite");
-    auto re = tdkt({"reindex", "--archive", issued.archive});
+    auto re = runTdkt({"reindex", "--archive", issued.archive});
     INFO(re.out << re.err);
     CHECK(re.exitCode == 0);
-    auto after = tdkt({"search", "nguyen", "--archive", issued.archive, "--json", "--limit", "500"});
+    auto after = runTdkt({"search", "nguyen", "--archive", issued.archive, "--json", "--limit", "500"});
     CHECK(after.exitCode == 0);
     CHECK(after.out == before.out);
     CHECK(before.out.find("Nguyễn") != std::string::npos);
