@@ -4,7 +4,7 @@
 //
 //   <root>/<year>/<issuer-code>/<decision-slug>/      a BagIt 1.0 bag
 //       bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt
-//       data/decision.pdf  data/decision.xml  data/certificates/NNNN.pdf  data/certificates/NNNN.xml
+//       data/decision.pdf  data/decision.xml  data/certificates/NNNN.pdf data/certificates/NNNN.xml
 //       data/dossier.xml (a copy of the source dossier, as received)
 //
 // Every change is made in a staging folder under <root>/.staging (same filesystem), fsynced and
@@ -12,6 +12,7 @@
 #include "pipeline/core/error.hpp"
 #include "pipeline/core/fs.hpp"
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -25,14 +26,14 @@ namespace tdkt::archive {
 using SearchKeyFn = std::function<std::string(const std::string&)>;
 
 struct AwardeeRecord {
-    std::string kind;        // "individual" / "collective"
+    std::string kind; // "individual" / "collective"
     int ordinal = 0;
     std::string name;
     std::string position;
     std::string unit;
     std::string achievement;
-    std::string category;    // PersonCategory token, individuals only
-    std::string gender;      // "male"/"female", individuals only
+    std::string category; // PersonCategory token, individuals only
+    std::string gender;   // "male"/"female", individuals only
     int birthYear = 0;
     std::string certificateFile; // relative to the bag's data/ folder
 };
@@ -43,29 +44,34 @@ struct DecisionRecord {
     std::string issuerId;
     std::string issuerCode;
     std::string issuerName;
-    std::string notation;     // "UBND"
+    std::string notation; // "UBND"
     int year = 0;
     int number = 0;
-    std::string numberText;   // "05/QĐ-UBND"
-    std::string date;         // ISO "2026-01-05"
-    std::string subject;      // trích yếu
+    std::string numberText; // "05/QĐ-UBND"
+    std::string date;       // ISO "2026-01-05"
+    std::string subject;    // trích yếu
     std::string signerTitle;
     std::string signerName;
-    std::string awardForm;    // "BangKhen" / "GiayKhen"
-    std::string awardFormName;// "Bằng khen"
+    std::string awardForm;     // "BangKhen" / "GiayKhen"
+    std::string awardFormName; // "Bằng khen"
     std::string awardId;
-    std::string dossierFile;  // as named by the clerk
+    std::string dossierFile; // as named by the clerk
     std::string dossierSha256;
-    std::string unitCode;     // proposing unit
+    std::string unitCode; // proposing unit
     std::string unitName;
     std::string roundName;
-    int pageCount = 0;        // of the decision PDF
+    int pageCount = 0; // of the decision PDF
     std::vector<AwardeeRecord> awardees;
+    // Added for the archive metadata (Circular 02/2019 fields):
+    std::string issuerLevel; // "province" / "department" / "commune" (decides the retention)
+    std::string retention;   // "20 năm"; empty = default for issuerLevel (schema appinfo)
+    std::string accessMode;  // chế độ sử dụng; empty = "Công khai"
+    std::string decisionFile = "decision.pdf"; // relative to data/; must be in the staging
 };
 
 struct FiledDecision {
-    fs::path bagDir;          // absolute
-    std::string relativeDir;  // "2026/UBND-TP-HANOI/05-qd-ubnd"
+    fs::path bagDir;         // absolute
+    std::string relativeDir; // "2026/UBND-TP-HANOI/05-qd-ubnd"
     int number = 0;
     std::string numberText;
     bool alreadyFiled = false; // true when the same dossier+award was found in the archive
@@ -85,8 +91,12 @@ public:
 
 private:
     friend class Archive;
-    explicit Staging(fs::path dir) : m_dir(std::move(dir)) {}
+    // `fd` holds a flock on the staging folder for its lifetime, so a cleaner can tell a live
+    // staging (lock busy) from a crash leftover (lock free).
+    Staging(fs::path dir, int fd) : m_dir(std::move(dir)), m_fd(fd) {}
+    void release(); // after commit: the folder is no longer ours to remove
     fs::path m_dir;
+    int m_fd = -1;
 };
 
 class Archive;
@@ -98,6 +108,8 @@ public:
     Lock& operator=(Lock&&) noexcept;
     Lock(const Lock&) = delete;
     ~Lock();
+
+    int fd() const { return m_fd; }
 
 private:
     friend class Archive;
@@ -114,10 +126,19 @@ public:
 
     const fs::path& root() const { return m_root; }
 
+    // The run's clock (seconds since the epoch, UTC; core::Environment::now). When set it
+    // gives the journal time and the Bagging-Date; otherwise both come from the record date.
+    // Never the wall clock, so that filing is reproducible.
+    void setClock(std::int64_t epochSeconds) { m_clock = epochSeconds; }
+
     // Takes the archive lock, waiting up to `waitSeconds`; ErrorKind::Locked after that.
+    // With the lock taken it also tidies up after a crashed run: removes abandoned staging
+    // folders and, when a commit was interrupted after its rename, brings the register,
+    // journal and index up to date with the tree.
     core::Result<Lock> lock(int waitSeconds = 30) const;
 
-    // Idempotency: the filed decision for this dossier content and award id, if any.
+    // Idempotency: the filed decision for this dossier content and award id, if any. Uses the
+    // index; scans the tree's decision.xml files when the index is missing or out of date.
     std::optional<FiledDecision> findFiled(const std::string& dossierSha256,
                                            const std::string& awardId) const;
 
@@ -140,6 +161,7 @@ private:
     fs::path m_root;
     fs::path m_schemasDir;
     SearchKeyFn m_searchKey;
+    std::int64_t m_clock = 0;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };
@@ -147,9 +169,9 @@ private:
 // Search ------------------------------------------------------------------------------------
 
 struct SearchQuery {
-    std::string text;                 // free text: name, unit, award; diacritics optional
+    std::string text; // free text: name, unit, award; diacritics optional
     std::optional<int> year;
-    std::optional<std::string> unit;  // proposing unit code or issuer code
+    std::optional<std::string> unit; // proposing unit code or issuer code
     int limit = 50;
 };
 
@@ -172,7 +194,9 @@ struct SearchHit {
 core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQuery& query,
                                             const SearchKeyFn& searchKey);
 
-// Rebuild <root>/index.sqlite from the tree (the tree is the truth). Returns awardees indexed.
+// Rebuild <root>/index.sqlite from the tree (the tree is the truth) into a temporary database
+// renamed over the old one. Takes the archive lock itself (do not call it while holding one).
+// Returns the number of awardees indexed.
 core::Result<int> reindex(const fs::path& root, const fs::path& schemasDir,
                           const SearchKeyFn& searchKey);
 
@@ -188,11 +212,21 @@ struct VerifyReport {
     int bagsChecked = 0;
     int filesChecked = 0;
     std::vector<VerifyProblem> problems;
+    std::vector<VerifyProblem> notes; // information only (e.g. A290 staging leftovers)
     bool ok() const { return problems.empty(); }
 };
 
 // Checks every bag's manifests and tag manifests, the metadata against its schema, and that
 // the register agrees with the filed decisions.
 core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasDir);
+
+// Checks one BagIt bag on its own (RFC 8493: bagit.txt, every manifest-<alg>.txt and
+// tagmanifest-<alg>.txt for md5/sha1/sha256/sha512, completeness, Payload-Oxum), without any
+// tdkt metadata checks. Problem paths are `displayPrefix` + the path inside the bag.
+VerifyReport verifyBag(const fs::path& bagDir, const std::string& displayPrefix = {});
+
+// "05/QĐ-UBND" -> "05-qd-ubnd": lower-case ASCII, diacritics dropped, đ -> d, every run of
+// other characters -> "-". Used for the decision folder name.
+std::string slugify(const std::string& text);
 
 } // namespace tdkt::archive

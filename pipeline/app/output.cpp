@@ -120,6 +120,9 @@ void printVerifyReport(const archive::VerifyReport& report, std::ostream& out, s
     for (const auto& p : report.problems) {
         err << p.path << ": lỗi [" << p.code << "] " << p.message << '\n';
     }
+    for (const auto& n : report.notes) {
+        out << n.path << ": ghi chú [" << n.code << "] " << n.message << '\n';
+    }
     out << "Đã kiểm tra " << report.bagsChecked << " gói, " << report.filesChecked << " tệp: "
         << (report.ok() ? "kho toàn vẹn." : std::to_string(report.problems.size()) + " vấn đề.")
         << '\n';

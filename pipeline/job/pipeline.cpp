@@ -8,6 +8,7 @@
 #include "pipeline/validate/dossier_validator.hpp"
 #include "pipeline/validate/issuer_registry.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace tdkt::job {
@@ -21,6 +22,7 @@ archive::DecisionRecord toRecord(const model::Decision& d, int pageCount) {
     archive::DecisionRecord r;
     r.issuerId = d.issuer.id;
     r.issuerCode = d.issuer.code;
+    r.issuerLevel = d.issuer.level;
     std::string name = d.issuer.name;
     for (auto& ch : name) {
         ch = ch == '\n' ? ' ' : ch;
@@ -181,11 +183,17 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         return fail(e);
     }
 
+    // Numbers run in issue order within the year (Decree 30/2020 Art. 15): file the
+    // decisions of a batch in date order.
+    std::stable_sort(plans.begin(), plans.end(),
+                     [](const Plan& a, const Plan& b) { return a.date < b.date; });
+
     auto archive = archive::Archive::open(options.archiveRoot, m_impl->env.schemasDir(),
                                           searchKeyFn());
     if (!archive) {
         return fail(archive.error());
     }
+    archive->setClock(m_impl->env.now);
 
     int totalSteps = 0;
     for (const auto& plan : plans) {

@@ -79,6 +79,24 @@ std::string pdfText(const tdkt::fs::path& pdf) {
     return shell("pdftotext -layout -enc UTF-8 " + quote(pdf.string()) + " - 2>/dev/null");
 }
 
+std::string pdfFlowText(const tdkt::fs::path& pdf) {
+    std::string raw = shell("pdftotext -enc UTF-8 " + quote(pdf.string()) + " - 2>/dev/null");
+    std::string out;
+    bool space = false;
+    for (char c : raw) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r') {
+            space = true;
+            continue;
+        }
+        if (space && !out.empty()) {
+            out += ' ';
+        }
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
 int pdfPages(const tdkt::fs::path& pdf) {
     std::string info = shell("pdfinfo " + quote(pdf.string()) + " 2>/dev/null");
     auto at = info.find("Pages:");

@@ -27,6 +27,9 @@ struct TempDir {
 
 std::string repo(const std::string& relative);
 std::string pdfText(const tdkt::fs::path& pdf); // pdftotext -layout, UTF-8
+// pdftotext in reading order with every white-space run made one space, so that a name wrapped
+// inside a table cell reads as one string again.
+std::string pdfFlowText(const tdkt::fs::path& pdf);
 int pdfPages(const tdkt::fs::path& pdf);
 std::vector<tdkt::fs::path> findFiles(const tdkt::fs::path& root, const std::string& name);
 std::string readAll(const tdkt::fs::path& file);

@@ -74,7 +74,7 @@ struct Issued {
 std::string allDecisionText(const std::string& archive) {
     std::string all;
     for (const auto& pdf : e2e::findFiles(archive, "decision.pdf")) {
-        all += e2e::pdfText(pdf);
+        all += e2e::pdfFlowText(pdf);
     }
     return all;
 }
@@ -146,7 +146,7 @@ TEST_CASE("the decision follows the Decree 30 skeleton") {
         INFO(pdf.string() << "\n" << text.substr(0, 3000));
         std::size_t pos = 0;
         for (const char* part : {"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                                 "Số:", "Hà Nội, ngày", "QUYẾT ĐỊNH", "Căn cứ", "Điều 1.",
+                                 "Số:", ", ngày", "QUYẾT ĐỊNH", "Căn cứ", "Điều 1.",
                                  "Điều 2.", "Điều 3.", "Nơi nhận:", "- Lưu:", "DANH SÁCH",
                                  "Họ và tên"}) {
             std::size_t at = text.find(part, pos);
@@ -175,7 +175,7 @@ TEST_CASE("search finds people without diacritics, with filters, as a table and 
     auto json = runTdkt({"search", "nguyen thi dao", "--archive", issued.archive, "--json", "--year",
                       "2026"});
     CHECK(json.exitCode == 0);
-    CHECK(json.out.find("\"name\" : \"Nguyễn Thị Đào\"") != std::string::npos);
+    CHECK(std::regex_search(json.out, std::regex("\"name\" ?: \"Nguyễn Thị Đào\"")));
     CHECK(json.out.find("\"decisionNumber\"") != std::string::npos);
 
     auto otherYear = runTdkt({"search", "nguyen thi dao", "--archive", issued.archive, "--json",

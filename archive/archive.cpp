@@ -1,0 +1,460 @@
+#include "archive/archive.hpp"
+
+#include "archive/bag.hpp"
+#include "archive/index.hpp"
+#include "archive/journal.hpp"
+#include "archive/metadata.hpp"
+#include "archive/register.hpp"
+#include "archive/tree.hpp"
+#include "pipeline/core/atomic_file.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <thread>
+#include <unistd.h>
+
+namespace tdkt::archive {
+
+struct Archive::Impl {
+    Metadata metadata;
+};
+
+namespace {
+
+using core::ErrorKind;
+using core::makeError;
+
+// Written before a commit's rename and removed once register, journal and index agree with
+// the tree; its presence at the next lock means "finish that commit".
+constexpr const char* kPendingFile = ".commit-pending";
+
+// The offices are in Vietnam (UTC+7, no daylight saving): dates derived from the run's clock
+// are local dates there.
+constexpr std::int64_t kVietnamOffset = 7 * 3600;
+
+std::string isoTime(std::int64_t epoch) {
+    std::time_t t = static_cast<std::time_t>(epoch + kVietnamOffset);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[40];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
+    return buf;
+}
+
+bool safeCode(const std::string& code) {
+    return !code.empty() && code.size() <= 64 && code[0] != '.' &&
+           std::all_of(code.begin(), code.end(), [](char c) {
+               return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ||
+                      c == '.';
+           });
+}
+
+bool safeDataPath(const std::string& rel) {
+    if (rel.empty() || rel[0] == '/') {
+        return false;
+    }
+    for (const auto& part : fs::path(rel)) {
+        if (part == ".." || part == ".") {
+            return false;
+        }
+    }
+    return true;
+}
+
+std::string relDirOf(const DecisionRecord& r) {
+    return std::to_string(r.year) + "/" + r.issuerCode + "/" + slugify(r.numberText);
+}
+
+core::Status checkRecord(const DecisionRecord& r) {
+    auto reject = [](std::string message) -> core::Status {
+        return makeError(ErrorKind::InputRejected, "A014", std::move(message));
+    };
+    if (!safeCode(r.issuerCode)) {
+        return reject("mã cơ quan ban hành «" + r.issuerCode +
+                      "» không hợp lệ (chỉ gồm chữ, số, «-», «_», «.»)");
+    }
+    if (r.year < 1945 || r.year > 9999 || r.date.size() != 10 ||
+        r.date.compare(0, 4, std::to_string(r.year)) != 0) {
+        return reject("năm lưu trữ " + std::to_string(r.year) + " không khớp ngày quyết định «" +
+                      r.date + "»");
+    }
+    if (r.number <= 0) {
+        return reject("số quyết định phải lớn hơn 0");
+    }
+    if (slugify(r.numberText).empty()) {
+        return reject("số, ký hiệu quyết định «" + r.numberText + "» không hợp lệ");
+    }
+    if (!safeDataPath(r.decisionFile)) {
+        return reject("tên tệp quyết định «" + r.decisionFile + "» không hợp lệ");
+    }
+    for (const auto& a : r.awardees) {
+        if (!a.certificateFile.empty() && !safeDataPath(a.certificateFile)) {
+            return reject("tên tệp bằng/giấy khen «" + a.certificateFile + "» không hợp lệ");
+        }
+    }
+    return {};
+}
+
+// create_directories that also fsyncs the parent of every folder it creates.
+core::Status makeDirsDurable(const fs::path& dir) {
+    boost::system::error_code ec;
+    if (fs::is_directory(dir, ec)) {
+        return {};
+    }
+    if (auto st = makeDirsDurable(dir.parent_path()); !st) {
+        return st;
+    }
+    fs::create_directory(dir, ec);
+    if (ec) {
+        return makeError(ErrorKind::CannotCreate, "A001",
+                         "không tạo được thư mục lưu trữ: " + ec.message(), {dir.string()});
+    }
+    return core::fsyncPath(dir.parent_path());
+}
+
+bool sameFile(int fd, const fs::path& path) {
+    struct stat a {};
+    struct stat b {};
+    return fd >= 0 && ::fstat(fd, &a) == 0 && ::stat(path.c_str(), &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+// Brings the register, journal and index in line with one filed bag. Idempotent when
+// `recovering` (an interrupted commit may have done part of it); a normal commit skips the
+// journal scan, which would grow with the archive.
+core::Status publish(const fs::path& root, const std::string& rel, const DecisionRecord& r,
+                     const std::string& time, const Metadata& metadata, const SearchKeyFn& key,
+                     bool recovering) {
+    auto last = readRegister(root, r.issuerCode, r.year);
+    if (!last) {
+        return last.error();
+    }
+    if (last.value() < r.number) {
+        if (auto st = writeRegister(root, r.issuerCode, r.year, r.number); !st) {
+            return st;
+        }
+    }
+    if (!recovering || !journalHasDir(root, rel)) {
+        JournalEntry e{time, "file", rel, r.numberText, r.dossierSha256, r.dossierFile, r.awardId};
+        if (auto st = appendJournal(root, e); !st) {
+            return st;
+        }
+    }
+    boost::system::error_code ec;
+    if (!fs::exists(indexFile(root), ec)) {
+        // A fresh index holding only this decision would hide the rest of the tree.
+        auto n = rebuildIndex(root, metadata, key);
+        return n ? core::Status() : core::Status(n.error());
+    }
+    auto writer = IndexWriter::begin(indexFile(root));
+    if (!writer) {
+        return writer.error();
+    }
+    if (auto st = writer->add(rel, r, key); !st) {
+        return st;
+    }
+    return writer->commit();
+}
+
+core::Status clearPending(const fs::path& root) {
+    boost::system::error_code ec;
+    fs::remove(root / kPendingFile, ec);
+    if (ec) {
+        return makeError(ErrorKind::Io, "A016", "không xóa được dấu giao dịch dở dang",
+                         {(root / kPendingFile).string()});
+    }
+    return core::fsyncPath(root);
+}
+
+} // namespace
+
+core::Result<Archive> Archive::open(const fs::path& root, const fs::path& schemasDir,
+                                    SearchKeyFn searchKey) {
+    boost::system::error_code ec;
+    fs::create_directories(root / ".staging", ec);
+    if (ec) {
+        return makeError(ErrorKind::CannotCreate, "A001",
+                         "không tạo được thư mục kho lưu trữ: " + ec.message(), {root.string()});
+    }
+    int fd = ::open((root / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        return makeError(ErrorKind::CannotCreate, "A011",
+                         std::string("không tạo được tệp khóa của kho lưu trữ: ") +
+                             std::strerror(errno),
+                         {(root / ".lock").string()});
+    }
+    ::close(fd);
+    auto metadata = Metadata::load(schemasDir);
+    if (!metadata) {
+        return metadata.error();
+    }
+    if (!searchKey) {
+        return makeError(ErrorKind::Internal, "A017", "thiếu hàm tạo khóa tìm kiếm");
+    }
+    cleanStaging(root);
+    Archive a;
+    a.m_root = fs::absolute(root);
+    a.m_schemasDir = schemasDir;
+    a.m_searchKey = std::move(searchKey);
+    a.m_impl = std::make_shared<Impl>(Impl{std::move(metadata.value())});
+    return a;
+}
+
+core::Result<Lock> Archive::lock(int waitSeconds) const {
+    const fs::path lockPath = m_root / ".lock";
+    int fd = ::open(lockPath.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        return makeError(ErrorKind::CannotCreate, "A011",
+                         std::string("không mở được tệp khóa của kho lưu trữ: ") +
+                             std::strerror(errno),
+                         {lockPath.string()});
+    }
+    Lock held(fd);
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(waitSeconds);
+    while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        if (errno != EWOULDBLOCK && errno != EINTR) {
+            return makeError(ErrorKind::Io, "A011",
+                             std::string("không khóa được kho lưu trữ: ") + std::strerror(errno),
+                             {lockPath.string()});
+        }
+        if (std::chrono::steady_clock::now() >= deadline) {
+            return makeError(ErrorKind::Locked, "A010",
+                             "kho lưu trữ đang được một tiến trình khác sử dụng (đã chờ " +
+                                 std::to_string(waitSeconds) +
+                                 " giây); hãy chờ tiến trình đó xong rồi chạy lại",
+                             {lockPath.string()});
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+
+    cleanStaging(m_root);
+    // Finish a commit that was interrupted after its rename.
+    boost::system::error_code ec;
+    if (fs::exists(m_root / kPendingFile, ec)) {
+        auto text = core::readFile(m_root / kPendingFile);
+        std::string rel = text ? text.value() : std::string();
+        while (!rel.empty() && (rel.back() == '\n' || rel.back() == '\r')) {
+            rel.pop_back();
+        }
+        const fs::path xml = m_root / rel / "data" / "decision.xml";
+        if (!rel.empty() && fs::exists(xml, ec)) {
+            core::Diagnostics diags;
+            auto record = m_impl->metadata.readDecision(xml, rel + "/data/decision.xml", diags);
+            if (!record) {
+                core::Error e = record.error();
+                e.code = "A016";
+                e.message = "không hoàn tất được lần lưu trữ bị gián đoạn (" + rel +
+                            "): siêu dữ liệu quyết định không đọc được";
+                return e;
+            }
+            const std::string time = m_clock ? isoTime(m_clock) : record->date;
+            if (auto st =
+                    publish(m_root, rel, record.value(), time, m_impl->metadata, m_searchKey, true);
+                !st) {
+                return st.error();
+            }
+        }
+        if (auto st = clearPending(m_root); !st) {
+            return st.error();
+        }
+    }
+    return held;
+}
+
+std::optional<FiledDecision> Archive::findFiled(const std::string& dossierSha256,
+                                                const std::string& awardId) const {
+    boost::system::error_code ec;
+    if (!fs::exists(m_root / kPendingFile, ec)) {
+        auto found = findInIndex(m_root, dossierSha256, awardId);
+        if (found) {
+            return found.value();
+        }
+    }
+    // No usable index: the tree is the truth.
+    for (const auto& rel : listTree(m_root).bags) {
+        core::Diagnostics diags;
+        auto record = m_impl->metadata.readDecision(m_root / rel / "data" / "decision.xml",
+                                                    rel + "/data/decision.xml", diags);
+        if (record && record->dossierSha256 == dossierSha256 && record->awardId == awardId) {
+            return FiledDecision{m_root / rel, rel, record->number, record->numberText, true};
+        }
+    }
+    return std::nullopt;
+}
+
+core::Result<int> Archive::nextNumber(const std::string& issuerCode, int year) const {
+    if (!safeCode(issuerCode)) {
+        return makeError(ErrorKind::InputRejected, "A014",
+                         "mã cơ quan ban hành «" + issuerCode + "» không hợp lệ");
+    }
+    auto last = readRegister(m_root, issuerCode, year);
+    if (!last) {
+        return last.error();
+    }
+    return last.value() + 1;
+}
+
+core::Result<Staging> Archive::stage() const {
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        const fs::path dir = m_root / ".staging" / fs::unique_path("%%%%%%%%-%%%%%%%%");
+        boost::system::error_code ec;
+        fs::create_directories(dir / "data", ec);
+        if (ec) {
+            return makeError(ErrorKind::CannotCreate, "A003",
+                             "không tạo được thư mục tạm để lưu trữ: " + ec.message(),
+                             {dir.string()});
+        }
+        int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (fd < 0) {
+            continue;
+        }
+        ::flock(fd, LOCK_EX);
+        // A cleaner in another process may have taken the folder between its creation and
+        // our flock; then it is gone and we try a new one.
+        if (!sameFile(fd, dir)) {
+            ::close(fd);
+            continue;
+        }
+        return Staging(dir, fd);
+    }
+    return makeError(ErrorKind::CannotCreate, "A003", "không tạo được thư mục tạm để lưu trữ",
+                     {(m_root / ".staging").string()});
+}
+
+core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecord& record,
+                                            const Lock& held) {
+    if (!sameFile(held.fd(), m_root / ".lock")) {
+        return makeError(ErrorKind::Internal, "A008",
+                         "lưu trữ quyết định khi chưa giữ khóa của kho lưu trữ này");
+    }
+    if (staging.dir().empty() || staging.dir().parent_path() != m_root / ".staging") {
+        return makeError(ErrorKind::Internal, "A003", "thư mục tạm không thuộc kho lưu trữ này");
+    }
+    if (auto st = checkRecord(record); !st) {
+        return st.error();
+    }
+    const std::string rel = relDirOf(record);
+    const fs::path target = m_root / rel;
+
+    auto last = readRegister(m_root, record.issuerCode, record.year);
+    if (!last) {
+        return last.error();
+    }
+    if (record.number <= last.value()) {
+        return makeError(ErrorKind::InputRejected, "A006",
+                         "số quyết định " + std::to_string(record.number) + " năm " +
+                             std::to_string(record.year) + " của " + record.issuerCode +
+                             " đã được dùng; số tiếp theo là " + std::to_string(last.value() + 1));
+    }
+    boost::system::error_code ec;
+    if (fs::exists(target, ec)) {
+        return makeError(ErrorKind::InputRejected, "A007", "đã có quyết định lưu trữ tại " + rel,
+                         {target.string()});
+    }
+
+    const fs::path data = staging.data();
+    auto missing = [&](const std::string& file) -> core::Error {
+        return makeError(ErrorKind::Internal, "A005",
+                         "thiếu tệp «" + file + "» trong thư mục tạm khi lưu trữ " +
+                             record.numberText,
+                         {(data / file).string()});
+    };
+    if (!fs::is_regular_file(data / record.decisionFile, ec)) {
+        return missing(record.decisionFile);
+    }
+    for (const auto& a : record.awardees) {
+        if (!a.certificateFile.empty() && !fs::is_regular_file(data / a.certificateFile, ec)) {
+            return missing(a.certificateFile);
+        }
+    }
+
+    // Metadata: written only after it validates (a record that does not fit the schema is a
+    // bug upstream and must not reach the archive).
+    const Metadata& meta = m_impl->metadata;
+    auto writeXml = [&](const std::string& relFile, const std::string& xml) -> core::Status {
+        core::Diagnostics diags;
+        if (auto st = meta.check(xml, relFile, diags); !st) {
+            core::Error e = makeError(ErrorKind::Internal, "A004",
+                                      "siêu dữ liệu lưu trữ không đúng lược đồ " +
+                                          std::string(kMetadataSchemaFile) + ": " + relFile);
+            e.details = diags.items();
+            return e;
+        }
+        const fs::path file = data / relFile;
+        boost::system::error_code mkEc;
+        fs::create_directories(file.parent_path(), mkEc);
+        return writeNewFile(file, xml, false);
+    };
+    if (auto st = writeXml("decision.xml", meta.decisionXml(record)); !st) {
+        return st.error();
+    }
+    for (const auto& a : record.awardees) {
+        if (a.certificateFile.empty()) {
+            continue;
+        }
+        if (auto st = writeXml(certificateMetadataPath(a.certificateFile),
+                               meta.certificateXml(record, a));
+            !st) {
+            return st.error();
+        }
+    }
+
+    const std::string time = m_clock ? isoTime(m_clock) : record.date;
+    BagInfo info{time.substr(0, 10), record.numberText, record.issuerName};
+    if (auto st = writeBagFiles(staging.dir(), info); !st) {
+        return st.error();
+    }
+    if (auto st = syncStagingTree(staging.dir()); !st) {
+        return st.error();
+    }
+    if (auto st = makeDirsDurable(target.parent_path()); !st) {
+        return st.error();
+    }
+    if (auto st = core::writeFileAtomic(m_root / kPendingFile, rel + "\n"); !st) {
+        return st.error();
+    }
+    if (auto st = core::renameDurable(staging.dir(), target); !st) {
+        (void)clearPending(m_root);
+        return st.error();
+    }
+    staging.release();
+
+    if (auto st = publish(m_root, rel, record, time, meta, m_searchKey, false); !st) {
+        // The bag is filed; the marker stays so that the next lock() finishes the job.
+        core::Error e = st.error();
+        e.message = "quyết định " + record.numberText + " đã được lưu vào " + rel +
+                    " nhưng chưa cập nhật xong sổ đăng ký/nhật ký/chỉ mục (" + e.message +
+                    "); lần khóa kho tiếp theo sẽ tự hoàn tất";
+        return e;
+    }
+    if (auto st = clearPending(m_root); !st) {
+        return st.error();
+    }
+    return FiledDecision{target, rel, record.number, record.numberText, false};
+}
+
+core::Result<int> reindex(const fs::path& root, const fs::path& schemasDir,
+                          const SearchKeyFn& searchKey) {
+    auto archive = Archive::open(root, schemasDir, searchKey);
+    if (!archive) {
+        return archive.error();
+    }
+    auto held = archive->lock();
+    if (!held) {
+        return held.error();
+    }
+    auto metadata = Metadata::load(schemasDir);
+    if (!metadata) {
+        return metadata.error();
+    }
+    return rebuildIndex(archive->root(), metadata.value(), searchKey);
+}
+
+} // namespace tdkt::archive

@@ -1,0 +1,74 @@
+#include "archive/journal.hpp"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+namespace tdkt::archive {
+
+std::string journalLine(const JournalEntry& e) {
+    Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("time", e.time);
+    o.set("action", e.action);
+    o.set("dir", e.dir);
+    o.set("numberText", e.numberText);
+    o.set("dossierSha256", e.dossierSha256);
+    o.set("dossierFile", e.dossierFile);
+    o.set("awardId", e.awardId);
+    std::ostringstream out;
+    o.stringify(out); // no indentation: one object per line
+    return out.str() + "\n";
+}
+
+core::Status appendJournal(const fs::path& root, const JournalEntry& entry) {
+    const fs::path file = root / "journal";
+    const std::string line = journalLine(entry);
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        return core::makeError(core::ErrorKind::Io, "A012",
+                               std::string("không mở được nhật ký kho lưu trữ: ") +
+                                   std::strerror(errno),
+                               {file.string()});
+    }
+    // One write() of the whole line: with O_APPEND it lands at the end in one piece.
+    ssize_t n = ::write(fd, line.data(), line.size());
+    bool ok = n == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+    int err = errno;
+    ::close(fd);
+    if (!ok) {
+        return core::makeError(core::ErrorKind::Io, "A012",
+                               std::string("không ghi được nhật ký kho lưu trữ: ") +
+                                   std::strerror(err),
+                               {file.string()});
+    }
+    return {};
+}
+
+bool journalHasDir(const fs::path& root, const std::string& relativeDir) {
+    std::ifstream in((root / "journal").string());
+    std::string line;
+    Poco::JSON::Parser parser;
+    while (std::getline(in, line)) {
+        if (line.find(relativeDir) == std::string::npos) {
+            continue; // cheap pre-filter before parsing
+        }
+        parser.reset();
+        try {
+            auto obj = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
+            if (obj->getValue<std::string>("dir") == relativeDir &&
+                obj->getValue<std::string>("action") == "file") {
+                return true;
+            }
+        } catch (const Poco::Exception&) {
+            // A torn last line from a crash is not a match; keep reading.
+        }
+    }
+    return false;
+}
+
+} // namespace tdkt::archive

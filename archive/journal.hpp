@@ -1,0 +1,27 @@
+#pragma once
+// <root>/journal: one JSON object per line, appended (O_APPEND + fsync) after each change to
+// the tree. It is a human-readable history; the tree stays the source of truth.
+#include "pipeline/core/error.hpp"
+#include "pipeline/core/fs.hpp"
+
+#include <string>
+
+namespace tdkt::archive {
+
+struct JournalEntry {
+    std::string time;   // ISO 8601, from the run's clock or the record date (never wall clock)
+    std::string action; // "file"
+    std::string dir;    // relative to root
+    std::string numberText;
+    std::string dossierSha256;
+    std::string dossierFile;
+    std::string awardId;
+};
+
+std::string journalLine(const JournalEntry& entry); // with the trailing newline
+core::Status appendJournal(const fs::path& root, const JournalEntry& entry);
+
+// True when the journal already records a "file" action for this relative dir.
+bool journalHasDir(const fs::path& root, const std::string& relativeDir);
+
+} // namespace tdkt::archive

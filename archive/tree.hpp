@@ -1,0 +1,28 @@
+#pragma once
+// Walking the archive tree: <root>/<year>/<issuer-code>/<decision-slug>/ bags, and the
+// housekeeping folders beside them (.staging, registers).
+#include "pipeline/core/error.hpp"
+#include "pipeline/core/fs.hpp"
+
+#include <string>
+#include <vector>
+
+namespace tdkt::archive {
+
+struct TreeListing {
+    std::vector<std::string> bags;       // "2026/UBND-TP-HANOI/05-qd-ubnd", sorted
+    std::vector<std::string> unexpected; // other entries at the year/issuer levels
+};
+
+// Names at the root level that are not years: the archive's own files.
+bool isHousekeepingName(const std::string& name);
+
+TreeListing listTree(const fs::path& root);
+
+// Removes staging folders whose owner is gone (their flock is free). Returns how many.
+int cleanStaging(const fs::path& root);
+
+// Staging folders present (relative to root), live or abandoned.
+std::vector<std::string> stagingFolders(const fs::path& root);
+
+} // namespace tdkt::archive
