@@ -1,6 +1,6 @@
 #pragma once
 // Last step of every PDF: libharu's output is rewritten with libqpdf to fix what libharu 2.3.0
-// gets wrong or leaves out (see /work/shared/notes/libharu.md):
+// gets wrong or leaves out (see ../shared/notes/libharu.md):
 //  - its ToUnicode CMaps use `begincidrange` where `bfrange` belongs, so text extraction
 //    (pdftotext, search, screen readers) only works through a fallback; they are replaced;
 //  - the Info dictionary is written here, with Unicode strings as UTF-16BE (libharu stores raw
