@@ -52,6 +52,7 @@ tmpl::Value issuerValue(const model::Issuer& issuer) {
     v.set("name", oneLine(issuer.name));
     v.set("notation", issuer.notation);
     v.set("authority", issuer.authority);
+    v.set("authorityText", issuer.authorityText);
     v.set("place", issuer.place);
     return v;
 }
@@ -124,7 +125,12 @@ tmpl::Value decisionContext(const model::Decision& d) {
             individualList.push(std::move(row));
         }
     }
-    dec.set("reason", d.reason);
+    // The template ends Điều 1 with its own full stop.
+    std::string reason = d.reason;
+    while (!reason.empty() && (reason.back() == '.' || reason.back() == ' ')) {
+        reason.pop_back();
+    }
+    dec.set("reason", reason);
 
     tmpl::Value bases = tmpl::Value::list();
     for (const auto& basis : d.issuer.legalBases) {

@@ -24,6 +24,7 @@ struct Issuer {
     std::string notation;    // "UBND" (Số: 05/QĐ-UBND)
     std::string place;       // "Hà Nội" for the date line
     std::string authority;   // "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    std::string authorityText; // "Chủ tịch Ủy ban nhân dân Thành phố Hà Nội" (running text)
     std::string level;       // "province" / "commune" / "department"
     Date validFrom;          // the body exists / has this wording from ...
     std::optional<Date> validTo; // ... until (exclusive); e.g. district bodies end 2025-07-01

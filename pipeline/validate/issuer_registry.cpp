@@ -80,6 +80,7 @@ IssuerEntry readIssuer(const xmlNode* n, const std::string& file) {
     is.notation = xml::childText(n, "notation");
     is.place = xml::childText(n, "place");
     is.authority = xml::childText(n, "authority");
+    is.authorityText = xml::childText(n, "authorityText");
     const xmlNode* signer = xml::firstChild(n, "signer");
     is.signer.capacity = xml::attr(signer, "capacity");
     is.signer.capacityBody = xml::childText(signer, "capacityBody");

@@ -182,7 +182,7 @@ TEST_CASE("configuration errors are refused with exit code 78", "[issuers][error
         CHECK(details[0].code == "X010");
         CHECK(details[0].where.line == 4);
         CHECK(details[0].field == "issuer/@level");
-        CHECK(details[1].where.line == 17);
+        CHECK(details[1].where.line == 18);
         CHECK_THAT(details[1].message, Catch::Contains("grants"));
     }
     SECTION("overlapping periods of one body") {
@@ -192,7 +192,7 @@ TEST_CASE("configuration errors are refused with exit code 78", "[issuers][error
         const auto& details = r.error().details;
         REQUIRE(details.size() == 1);
         CHECK(details[0].code == codes::kIssuerPeriodsOverlap);
-        CHECK(details[0].where.line == 25);
+        CHECK(details[0].where.line == 26);
         CHECK_THAT(details[0].message, Catch::Contains("dòng 4"));
     }
     SECTION("bad period, grant outside the period, shared register code: all reported") {
@@ -209,8 +209,8 @@ TEST_CASE("configuration errors are refused with exit code 78", "[issuers][error
             return -1;
         };
         CHECK(line(codes::kIssuerBadPeriod) == 4);
-        CHECK(line(codes::kIssuerBadGrant) == 26);
-        CHECK(line(codes::kIssuerCodeShared) == 48);
+        CHECK(line(codes::kIssuerBadGrant) == 27);
+        CHECK(line(codes::kIssuerCodeShared) == 50);
     }
     SECTION("a DOCTYPE in the configuration is refused like in a dossier") {
         auto bytes = core::readFile(testEnvironment().configDir() / "issuers.xml");
