@@ -1,0 +1,69 @@
+#include "command.hpp"
+#include "output.hpp"
+#include "pipeline/core/exit_code.hpp"
+#include "pipeline/job/pipeline.hpp"
+
+namespace tdkt::app {
+namespace {
+
+using Poco::Util::Option;
+
+int runSearch(Invocation& inv) {
+    if (inv.positional.size() != 1) {
+        return usageError(inv.err, "search", "cần đúng một chuỗi tìm kiếm (QUERY)");
+    }
+    auto root = archiveRoot(inv, "search");
+    if (!root) {
+        return usageError(inv.err, "search", root.error().message);
+    }
+    archive::SearchQuery q;
+    q.text = inv.positional[0];
+    int rc = 0;
+    if (inv.has("year")) {
+        int year = 0;
+        if (!intOption(inv, "search", "year", year, &rc)) {
+            return rc;
+        }
+        q.year = year;
+    }
+    if (inv.has("unit")) {
+        q.unit = inv.get("unit");
+    }
+    if (inv.has("limit") && !intOption(inv, "search", "limit", q.limit, &rc)) {
+        return rc;
+    }
+    auto hits = job::search(inv.env, root.value(), q);
+    if (!hits) {
+        return fail(inv.err, hits.error());
+    }
+    if (inv.has("json")) {
+        printHitsJson(hits.value(), inv.out);
+    } else {
+        printHitsTable(hits.value(), inv.out);
+    }
+    return core::ExitOk;
+}
+
+} // namespace
+
+const Command& searchCommand() {
+    static const Command c{
+        "search", "tra cứu người/tập thể được khen trong kho (không cần gõ dấu)",
+        "tdkt search QUERY --archive DIR [--year Y] [--unit CODE] [--limit N] [--json]\n\n"
+        "  --archive DIR  thư mục kho lưu trữ\n"
+        "  --year Y       chỉ năm quyết định Y\n"
+        "  --unit CODE    chỉ đơn vị đề nghị hoặc cơ quan ban hành có mã CODE\n"
+        "  --limit N      số kết quả tối đa (mặc định 50)\n"
+        "  --json         in kết quả dạng JSON cho chương trình khác\n",
+        [](Poco::Util::OptionSet& set) {
+            addArchiveOption(set);
+            set.addOption(Option("year", "y", "năm").required(false).argument("Y"));
+            set.addOption(Option("unit", "u", "mã đơn vị").required(false).argument("CODE"));
+            set.addOption(Option("limit", "n", "số kết quả").required(false).argument("N"));
+            set.addOption(Option("json", "j", "JSON").required(false));
+        },
+        runSearch};
+    return c;
+}
+
+} // namespace tdkt::app
