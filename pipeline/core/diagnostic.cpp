@@ -45,7 +45,9 @@ void Diagnostics::append(const Diagnostics& other) {
     m_items.insert(m_items.end(), other.m_items.begin(), other.m_items.end());
 }
 
-bool Diagnostics::hasErrors() const { return errorCount() > 0; }
+bool Diagnostics::hasErrors() const {
+    return errorCount() > 0;
+}
 
 std::size_t Diagnostics::errorCount() const {
     std::size_t n = 0;

@@ -16,7 +16,7 @@ struct SourceLocation {
 
 struct Diagnostic {
     Severity severity = Severity::Error;
-    std::string code;    // stable, e.g. "V012"; never reused for another meaning
+    std::string code; // stable, e.g. "V012"; never reused for another meaning
     SourceLocation where;
     std::string field;   // element/attribute path or field name, may be empty
     std::string message; // Vietnamese, for clerks

@@ -10,9 +10,9 @@
 namespace tdkt::core {
 
 struct Environment {
-    fs::path dataDir;              // holds templates/, schemas/, config/
+    fs::path dataDir;               // holds templates/, schemas/, config/
     std::vector<fs::path> fontDirs; // searched in order for template fonts
-    std::int64_t now = 0;          // seconds since the epoch, UTC; the run's clock
+    std::int64_t now = 0;           // seconds since the epoch, UTC; the run's clock
 
     fs::path templatesDir() const { return dataDir / "templates"; }
     fs::path schemasDir() const { return dataDir / "schemas"; }

@@ -13,15 +13,15 @@
 namespace tdkt::core {
 
 enum class ErrorKind {
-    Usage,          // bad command line
-    InputRejected,  // input is malformed / fails schema or rules
-    InputMissing,   // input file does not exist or cannot be opened
-    Internal,       // a bug or an impossible state
-    CannotCreate,   // output cannot be created
-    Io,             // read/write failure
-    Locked,         // archive is locked by another process
-    Config,         // configuration or template error
-    VerifyFailed,   // archive verification found problems
+    Usage,         // bad command line
+    InputRejected, // input is malformed / fails schema or rules
+    InputMissing,  // input file does not exist or cannot be opened
+    Internal,      // a bug or an impossible state
+    CannotCreate,  // output cannot be created
+    Io,            // read/write failure
+    Locked,        // archive is locked by another process
+    Config,        // configuration or template error
+    VerifyFailed,  // archive verification found problems
 };
 
 struct Error {

@@ -1,10 +1,9 @@
 #include "sha256.hpp"
 
-#include <openssl/evp.h>
-
 #include <array>
 #include <cstdio>
 #include <memory>
+#include <openssl/evp.h>
 
 namespace tdkt::core {
 namespace {
@@ -35,7 +34,7 @@ std::string sha256Hex(std::string_view bytes) {
 
 Result<std::string> sha256File(const fs::path& file) {
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
-                                                        &std::fclose);
+                                                       &std::fclose);
     if (!in) {
         return makeError(ErrorKind::InputMissing, "C001",
                          "không mở được tệp để tính mã băm SHA-256", {file.string()});

@@ -2,13 +2,12 @@
 
 #include "atomic_file.hpp"
 
+#include <cstring>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 #include <libxml/xmlschemas.h>
-
-#include <cstring>
 #include <mutex>
 #include <regex>
 
@@ -258,8 +257,8 @@ int firstInvalidUtf8Line(std::string_view s) {
             }
             cp = (cp << 6) | (cc & 0x3F);
         }
-        bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                        (len == 4 && cp < 0x10000);
+        bool overlong =
+            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
         if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
             return lineOf(s, i);
         }
@@ -268,22 +267,28 @@ int firstInvalidUtf8Line(std::string_view s) {
     return 0;
 }
 
-void XmlDocument::Free::operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+void XmlDocument::Free::operator()(xmlDoc* d) const {
+    xmlFreeDoc(d);
+}
 
 XmlDocument::XmlDocument(xmlDoc* doc) : m_doc(doc, Free{}) {}
 
-xmlNode* XmlDocument::root() const { return m_doc ? xmlDocGetRootElement(m_doc.get()) : nullptr; }
+xmlNode* XmlDocument::root() const {
+    return m_doc ? xmlDocGetRootElement(m_doc.get()) : nullptr;
+}
 
 Result<XmlDocument> parseXml(std::string_view bytes, const std::string& displayName,
                              Diagnostics& diags) {
     initLibxml();
     auto reject = [&](const char* code, int line, std::string message) -> Result<XmlDocument> {
         diags.error(code, {displayName, line, 0}, {}, message);
-        Error e = makeError(ErrorKind::InputRejected, code, std::move(message), {displayName, line});
+        Error e =
+            makeError(ErrorKind::InputRejected, code, std::move(message), {displayName, line});
         return e;
     };
     if (bytes.size() >= 3 && static_cast<unsigned char>(bytes[0]) == 0xEF &&
-        static_cast<unsigned char>(bytes[1]) == 0xBB && static_cast<unsigned char>(bytes[2]) == 0xBF) {
+        static_cast<unsigned char>(bytes[1]) == 0xBB &&
+        static_cast<unsigned char>(bytes[2]) == 0xBF) {
         bytes.remove_prefix(3);
     }
     if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
@@ -297,8 +302,7 @@ Result<XmlDocument> parseXml(std::string_view bytes, const std::string& displayN
     }
     std::string declared;
     if (declaresOtherEncoding(bytes, declared)) {
-        return reject("X003", 1,
-                      "tệp khai báo mã hóa «" + declared + "»; chỉ chấp nhận UTF-8");
+        return reject("X003", 1, "tệp khai báo mã hóa «" + declared + "»; chỉ chấp nhận UTF-8");
     }
     if (hasDoctype(bytes)) {
         std::size_t at = bytes.find("<!DOCTYPE");
@@ -328,8 +332,7 @@ Result<XmlDocument> parseXml(std::string_view bytes, const std::string& displayN
         if (c.count == 0) {
             diags.error("X001", {displayName, 0, 0}, {}, "XML không đúng cú pháp");
         }
-        return makeError(ErrorKind::InputRejected, "X001", "XML không đúng cú pháp",
-                         {displayName});
+        return makeError(ErrorKind::InputRejected, "X001", "XML không đúng cú pháp", {displayName});
     }
     XmlDocument result(doc);
     result.setDisplayName(displayName);
@@ -363,9 +366,9 @@ Result<XmlSchema> XmlSchema::load(const fs::path& xsd) {
     xmlSetGenericErrorFunc(nullptr, nullptr);
     t_allowLocalLoads = false;
     if (!schema) {
-        Error e = makeError(ErrorKind::Config, "X020",
-                            "không nạp được lược đồ XSD (thiếu tệp hoặc lược đồ sai)",
-                            {xsd.string()});
+        Error e =
+            makeError(ErrorKind::Config, "X020",
+                      "không nạp được lược đồ XSD (thiếu tệp hoặc lược đồ sai)", {xsd.string()});
         e.details = diags.items();
         return e;
     }
@@ -395,8 +398,8 @@ Result<XmlDocument> XmlSchema::parseAndValidate(std::string_view bytes,
         return doc;
     }
     if (!validate(doc.value(), diags)) {
-        return makeError(ErrorKind::InputRejected, "X010",
-                         "tệp không đúng lược đồ " + m_name, {displayName});
+        return makeError(ErrorKind::InputRejected, "X010", "tệp không đúng lược đồ " + m_name,
+                         {displayName});
     }
     return doc;
 }
@@ -419,7 +422,9 @@ std::string name(const xmlNode* n) {
     return n && n->name ? reinterpret_cast<const char*>(n->name) : "";
 }
 
-int line(const xmlNode* n) { return n ? static_cast<int>(xmlGetLineNo(n)) : 0; }
+int line(const xmlNode* n) {
+    return n ? static_cast<int>(xmlGetLineNo(n)) : 0;
+}
 
 std::string text(const xmlNode* n) {
     if (!n) {

@@ -11,10 +11,10 @@ namespace tdkt::model {
 
 struct Awardee {
     NomineeKind kind = NomineeKind::Individual;
-    int ordinal = 0;          // STT in the attached list, 1-based
+    int ordinal = 0; // STT in the attached list, 1-based
     std::string name;
-    std::string position;     // individuals
-    std::string unit;         // workplace or parent unit
+    std::string position; // individuals
+    std::string unit;     // workplace or parent unit
     std::string achievement;
     std::string nomineeId;
     std::string certificateFile; // file name inside the bag's data folder
@@ -28,11 +28,11 @@ struct Decision {
     Issuer issuer;
     AwardFormKind form = AwardFormKind::GiayKhen;
     std::string awardId;
-    int number = 0;           // 5
-    std::string numberText;   // "05/QĐ-UBND"
+    int number = 0;         // 5
+    std::string numberText; // "05/QĐ-UBND"
     Date date;
-    std::string subject;      // trích yếu: "Về việc tặng Giấy khen ..."
-    std::string reason;       // "đã có thành tích xuất sắc ..." (Điều 1)
+    std::string subject; // trích yếu: "Về việc tặng Giấy khen ..."
+    std::string reason;  // "đã có thành tích xuất sắc ..." (Điều 1)
     std::vector<Awardee> awardees;
     std::string dossierFile;
     std::string dossierSha256;

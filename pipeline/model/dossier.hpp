@@ -31,7 +31,7 @@ struct Unit {
 };
 
 struct Round {
-    std::string name;     // "Tổng kết năm học 2025-2026"
+    std::string name; // "Tổng kết năm học 2025-2026"
     int year = 0;
     std::string movement; // phong trào thi đua
 };
@@ -39,7 +39,7 @@ struct Round {
 // One award form the dossier asks for (a dossier may ask for several; each one awarded gets
 // its own decision).
 struct AwardRequest {
-    std::string id;       // local id inside the dossier, e.g. "bk"
+    std::string id; // local id inside the dossier, e.g. "bk"
     AwardFormKind form = AwardFormKind::GiayKhen;
     std::string issuerId; // key into the issuer configuration, e.g. "ubnd-tp-hanoi"
     std::string reason;   // "đã có thành tích xuất sắc trong ..." (used in Điều 1)
@@ -47,7 +47,7 @@ struct AwardRequest {
     core::SourceLocation where;
 };
 
-struct Submission { // tờ trình
+struct Submission {     // tờ trình
     std::string number; // "15/TTr-THCSNT"
     Date date;
 };

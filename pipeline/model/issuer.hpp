@@ -17,16 +17,16 @@ struct Signer {
 };
 
 struct Issuer {
-    std::string id;          // "ubnd-tp-hanoi"
-    std::string code;        // archive folder and register key, e.g. "UBND-TP-HANOI"
-    std::string parentBody;  // printed above the name, may be empty ("UBND THÀNH PHỐ HÀ NỘI")
-    std::string name;        // "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" (header, may hold "\n")
-    std::string notation;    // "UBND" (Số: 05/QĐ-UBND)
-    std::string place;       // "Hà Nội" for the date line
-    std::string authority;   // "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
+    std::string id;         // "ubnd-tp-hanoi"
+    std::string code;       // archive folder and register key, e.g. "UBND-TP-HANOI"
+    std::string parentBody; // printed above the name, may be empty ("UBND THÀNH PHỐ HÀ NỘI")
+    std::string name;       // "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI" (header, may hold "\n")
+    std::string notation;   // "UBND" (Số: 05/QĐ-UBND)
+    std::string place;      // "Hà Nội" for the date line
+    std::string authority;  // "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI"
     std::string authorityText; // "Chủ tịch Ủy ban nhân dân Thành phố Hà Nội" (running text)
-    std::string level;       // "province" / "commune" / "department"
-    Date validFrom;          // the body exists / has this wording from ...
+    std::string level;         // "province" / "commune" / "department"
+    Date validFrom;            // the body exists / has this wording from ...
     std::optional<Date> validTo; // ... until (exclusive); e.g. district bodies end 2025-07-01
     Signer signer;
     std::vector<std::string> legalBases; // căn cứ, one per line, without the trailing ;/.

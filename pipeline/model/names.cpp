@@ -30,6 +30,8 @@ const char* toString(NomineeKind k) {
     return k == NomineeKind::Individual ? "individual" : "collective";
 }
 
-const char* toString(Gender g) { return g == Gender::Male ? "male" : "female"; }
+const char* toString(Gender g) {
+    return g == Gender::Male ? "male" : "female";
+}
 
 } // namespace tdkt::model

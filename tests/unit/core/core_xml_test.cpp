@@ -1,7 +1,6 @@
 #include "pipeline/core/xml.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <fstream>
 
 using namespace tdkt;
@@ -82,14 +81,16 @@ TEST_CASE("schema validation reports every error with its line") {
     auto schema = core::XmlSchema::load(xsd);
     REQUIRE(schema.ok());
     core::Diagnostics ok;
-    CHECK(schema->parseAndValidate("<root xmlns=\"urn:t\" id=\"a\"><name>x</name><year>2026</year></root>",
-                                   "ok.xml", ok)
+    CHECK(schema
+              ->parseAndValidate(
+                  "<root xmlns=\"urn:t\" id=\"a\"><name>x</name><year>2026</year></root>", "ok.xml",
+                  ok)
               .ok());
     CHECK(ok.empty());
 
     core::Diagnostics d;
-    auto bad = schema->parseAndValidate("<root xmlns=\"urn:t\">\n<name>x</name>\n<year>năm</year>\n</root>",
-                                        "bad.xml", d);
+    auto bad = schema->parseAndValidate(
+        "<root xmlns=\"urn:t\">\n<name>x</name>\n<year>năm</year>\n</root>", "bad.xml", d);
     REQUIRE_FALSE(bad.ok());
     REQUIRE(d.errorCount() == 2); // missing @id and a bad int
     bool sawYear = false;

@@ -19,7 +19,8 @@ model::Nominee person(const std::string& id, const std::string& award, const std
     return n;
 }
 
-model::Nominee collective(const std::string& id, const std::string& award, const std::string& name) {
+model::Nominee collective(const std::string& id, const std::string& award,
+                          const std::string& name) {
     model::Nominee n;
     n.kind = model::NomineeKind::Collective;
     n.id = id;

@@ -2,7 +2,6 @@
 #include "pipeline/job/pipeline.hpp"
 
 #include <catch2/catch.hpp>
-
 #include <fcntl.h>
 #include <sys/file.h>
 #include <unistd.h>
@@ -11,9 +10,9 @@ using namespace tdkt;
 
 namespace {
 
-const std::vector<std::string> kExamples = {
-    TDKT_SOURCE_DIR "/examples/truong-thcs-nguyen-trai.xml",
-    TDKT_SOURCE_DIR "/examples/phuong-cau-giay.xml", TDKT_SOURCE_DIR "/examples/so-y-te.xml"};
+const std::vector<std::string> kExamples = {TDKT_SOURCE_DIR "/examples/truong-thcs-nguyen-trai.xml",
+                                            TDKT_SOURCE_DIR "/examples/phuong-cau-giay.xml",
+                                            TDKT_SOURCE_DIR "/examples/so-y-te.xml"};
 
 job::Pipeline loadPipeline() {
     auto p = job::Pipeline::load(core::Environment::fromProcess());
