@@ -5,12 +5,13 @@ set -euo pipefail
 TDKT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian bookworm packages: compiler and build tools, the libraries tdkt links, the font it
-# embeds, and poppler-utils for the end-to-end tests.
+# embeds (subset at build time by hb-subset from libharfbuzz-bin), the sRGB profile of the PDF/A
+# output intent (icc-profiles-free), and poppler-utils for the end-to-end tests.
 TDKT_PACKAGES=(
   build-essential cmake pkg-config
   libpoco-dev libxml2-dev libicu-dev libhpdf-dev libboost-filesystem-dev libsqlite3-dev
   libssl-dev libqpdf-dev catch2
-  fonts-liberation2 poppler-utils qpdf
+  fonts-liberation2 poppler-utils qpdf libharfbuzz-bin icc-profiles-free
 )
 
 tdkt_install_packages() {

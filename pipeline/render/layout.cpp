@@ -1,5 +1,7 @@
 #include "layout.hpp"
 
+#include "font_subset.hpp"
+
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/xml.hpp"
 
@@ -192,7 +194,7 @@ private:
                                    m_layout.sourceName, xml::line(f));
             }
             m_fontIndex[xml::attr(f, "id")] = static_cast<int>(m_layout.fonts.size());
-            m_layout.fonts.push_back({xml::attr(f, "id"), path});
+            m_layout.fonts.push_back({xml::attr(f, "id"), preferredFontFile(path)});
         }
         auto def = fontRef(fonts, xml::attr(fonts, "default"));
         if (!def) {
