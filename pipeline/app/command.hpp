@@ -52,5 +52,6 @@ const Command& issueCommand();
 const Command& searchCommand();
 const Command& verifyCommand();
 const Command& reindexCommand();
+const Command& textCommand();
 
 } // namespace tdkt::app

@@ -1,5 +1,7 @@
 #include "pipeline/normalize/normalizer.hpp"
 
+#include "pipeline/normalize/legacy_encoding.hpp"
+#include "pipeline/normalize/syllable.hpp"
 #include "pipeline/normalize/unicode_text.hpp"
 
 #include <cstdint>
@@ -10,6 +12,7 @@
 
 namespace tdkt::normalize {
 
+using detail::isInvisible;
 using detail::nfc;
 using detail::nfd;
 
@@ -45,21 +48,7 @@ bool rewrite(icu::UnicodeString& s, Affected affected, Map map) {
 }
 
 // --- The steps of normalize(), one function each, applied in the order of kSteps. ---------------
-// Each returns whether it changed the text. Later steps (legacy encodings, tone placement) slot
-// into the same table.
-
-bool isInvisible(UChar32 c) {
-    switch (u_charType(c)) {
-    case U_FORMAT_CHAR:
-        // Prepended concatenation marks (Arabic number signs, ...) are drawn, so they stay.
-        return !u_hasBinaryProperty(c, UCHAR_PREPENDED_CONCATENATION_MARK);
-    case U_CONTROL_CHAR:
-        // Tab, CR, LF, NEL are whitespace: collapseWhitespace turns them into spaces.
-        return !u_isUWhiteSpace(c);
-    default:
-        return c == 0x034F; // combining grapheme joiner: default-ignorable, no use in our fields
-    }
-}
+// Each returns whether it changed the text.
 
 bool removeInvisible(icu::UnicodeString& s) {
     return rewrite(s, isInvisible, [](UChar32 c, icu::UnicodeString& out) {
@@ -237,18 +226,38 @@ bool fixEth(icu::UnicodeString& s) {
     return true;
 }
 
+// Legacy text is decoded before any clean-up: a TCVN3 "ư" arrives as U+00AD SOFT HYPHEN, which
+// removeInvisible would otherwise drop.
+const char* repairLegacy(icu::UnicodeString& s, const Options&) {
+    return detail::repairLegacyEncoding(s);
+}
+
+bool placeTones(icu::UnicodeString& s, const Options& options) {
+    return detail::placeTones(s, options.toneStyle);
+}
+
 struct Step {
-    bool (*apply)(icu::UnicodeString&);
+    // Exactly one of the two is set: a step with one fixed reason, or one that names its own
+    // (the legacy decoder says which encoding it found). Both return false/nullptr for no change.
+    bool (*apply)(icu::UnicodeString&, const Options&);
     const char* reason; // Vietnamese, shown to the clerk
+    const char* (*applyWithReason)(icu::UnicodeString&, const Options&) = nullptr;
 };
 
+// Adapts the option-free steps to the table's signature.
+template <bool (*F)(icu::UnicodeString&)> bool plain(icu::UnicodeString& s, const Options&) {
+    return F(s);
+}
+
 const Step kSteps[] = {
-    {removeInvisible, "bỏ ký tự ẩn"},
-    {foldFullwidth, "đổi ký tự toàn khổ (full-width) về ASCII"},
-    {collapseWhitespace, "bỏ khoảng trắng thừa"},
-    {repairMarkOrder, "sửa thứ tự gõ dấu (dấu thanh gõ trước dấu mũ/dấu trăng)"},
-    {composeNfc, "chuẩn hóa Unicode NFC"},
-    {fixEth, "đổi chữ Ð (eth) thành Đ"},
+    {nullptr, nullptr, repairLegacy},
+    {plain<removeInvisible>, "bỏ ký tự ẩn"},
+    {plain<foldFullwidth>, "đổi ký tự toàn khổ (full-width) về ASCII"},
+    {plain<collapseWhitespace>, "bỏ khoảng trắng thừa"},
+    {plain<repairMarkOrder>, "sửa thứ tự gõ dấu (dấu thanh gõ trước dấu mũ/dấu trăng)"},
+    {plain<composeNfc>, "chuẩn hóa Unicode NFC"},
+    {plain<fixEth>, "đổi chữ Ð (eth) thành Đ"},
+    {placeTones, "sửa vị trí dấu thanh"},
 };
 
 // --- Fast path ----------------------------------------------------------------------------------
@@ -268,9 +277,39 @@ bool mayChange(UChar32 c) {
     }
 }
 
+// The last three letters of the word being scanned, to spot an "oa", "oe", "uy" whose tone is
+// not where `style` wants it. Conservative: it only sends text to the slow path, where the
+// syllable parser decides ("hoà" yes; "quý", "ngoài", "hoàng" never reach it: a letter follows
+// or "q" precedes).
+struct PairWatch {
+    detail::Letter l1, l2, l3; // l1 the latest
+    bool toned = false;        // a letter of the word carries a tone
+
+    void push(const detail::Letter& l) {
+        l3 = l2;
+        l2 = l1;
+        l1 = l;
+        toned = toned || l.tone != detail::Tone::None;
+    }
+    // At the end of a word: does its ending need the syllable parser?
+    bool misplaced(ToneStyle style) const {
+        if (!toned || l1.quality != detail::Quality::None || l2.quality != detail::Quality::None) {
+            return false;
+        }
+        const bool pair = (l2.base == 'o' && (l1.base == 'a' || l1.base == 'e')) ||
+                          (l2.base == 'u' && l1.base == 'y' && l3.base != 'q');
+        if (!pair || detail::isVowel(l3.base)) {
+            return false;
+        }
+        return style == ToneStyle::Classic ? l1.tone != detail::Tone::None
+                                           : l2.tone != detail::Tone::None;
+    }
+    void reset() { *this = PairWatch{}; }
+};
+
 // True when normalize() would return the text unchanged; one pass over the bytes, plus ICU's
 // NFC check (no allocation) when the text is not pure ASCII.
-bool isClean(std::string_view text) {
+bool isClean(std::string_view text, ToneStyle style) {
     if (text.empty()) {
         return true;
     }
@@ -279,10 +318,22 @@ bool isClean(std::string_view text) {
     }
     const auto n = static_cast<int32_t>(text.size());
     bool ascii = true;
+    bool onlyLegacyBytes = true; // every non-ASCII character could be a legacy byte read as cp1252
     bool afterSpace = false;
+    PairWatch word;
     for (int32_t i = 0; i < n;) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {
+            if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
+                word.push(detail::letterOf(byte));
+                afterSpace = false;
+                ++i;
+                continue;
+            }
+            if (word.misplaced(style)) {
+                return false;
+            }
+            word.reset();
             if (byte == ' ') {
                 if (afterSpace) {
                     return false;
@@ -292,6 +343,9 @@ bool isClean(std::string_view text) {
                 return false;
             } else {
                 afterSpace = false;
+                if (ascii && detail::isViqrTrigger(text.data(), n, i)) {
+                    return false;
+                }
             }
             ++i;
             continue;
@@ -303,9 +357,25 @@ bool isClean(std::string_view text) {
         if (c < 0 || mayChange(c)) {
             return false;
         }
+        onlyLegacyBytes = onlyLegacyBytes && detail::isLegacyByteChar(c);
+        const detail::Letter l = detail::letterOf(c);
+        if (l.base != 0) {
+            word.push(l);
+            continue;
+        }
+        if (word.misplaced(style)) {
+            return false;
+        }
+        word.reset();
+    }
+    if (word.misplaced(style)) {
+        return false;
     }
     if (ascii) {
         return true;
+    }
+    if (onlyLegacyBytes) {
+        return false; // maybe TCVN3/VNI/cp1258 mojibake: the slow path weighs the evidence
     }
     UErrorCode status = U_ZERO_ERROR;
     const bool normalized = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), n), status);
@@ -314,7 +384,8 @@ bool isClean(std::string_view text) {
 
 // The slow path: decode, run every step, encode. Returns false (leaving `out` and `reason`
 // alone) when nothing changed.
-bool normalizeText(std::string_view text, std::string& out, std::string& reason) {
+bool normalizeText(std::string_view text, const Options& options, std::string& out,
+                   std::string& reason) {
     int substitutions = 0;
     icu::UnicodeString s = detail::fromUtf8(text, &substitutions);
     std::string reasons;
@@ -328,7 +399,11 @@ bool normalizeText(std::string_view text, std::string& out, std::string& reason)
         note(kInvalidUtf8Reason);
     }
     for (const Step& step : kSteps) {
-        if (step.apply(s)) {
+        if (step.applyWithReason != nullptr) {
+            if (const char* r = step.applyWithReason(s, options)) {
+                note(r);
+            }
+        } else if (step.apply(s, options)) {
             note(step.reason);
         }
     }
@@ -383,14 +458,33 @@ bool isAscii(std::string_view s) {
 } // namespace
 
 std::string normalize(std::string_view text, Change* change) {
+    return normalize(text, Options{}, change);
+}
+
+std::string normalize(std::string_view text, const Options& options, Change* change) {
     std::string out;
     std::string reason;
-    const bool changed = !isClean(text) && normalizeText(text, out, reason);
+    const bool changed =
+        !isClean(text, options.toneStyle) && normalizeText(text, options, out, reason);
     if (change != nullptr) {
         change->changed = changed;
         change->reason = std::move(reason);
     }
     return changed ? out : std::string(text);
+}
+
+std::string repairUtf8(std::string_view text, int* replaced) {
+    int count = 0;
+    std::string out;
+    if (detail::isValidUtf8(text)) {
+        out = std::string(text);
+    } else {
+        out = detail::toUtf8(detail::fromUtf8(text, &count));
+    }
+    if (replaced != nullptr) {
+        *replaced = count;
+    }
+    return out;
 }
 
 std::string searchKey(std::string_view text) {
@@ -436,16 +530,17 @@ std::string searchKey(std::string_view text) {
     return detail::toUtf8(key);
 }
 
-void normalizeDossier(model::Dossier& dossier) {
+void normalizeDossier(model::Dossier& dossier, const Options& options) {
     const core::SourceLocation fileLevel{dossier.sourceFile, 0, 0};
     // `path` is a callable so the field path is only built for fields that change.
-    auto clean = [&dossier](std::string& value, const core::SourceLocation& where, auto path) {
-        if (isClean(value)) {
+    auto clean = [&dossier, &options](std::string& value, const core::SourceLocation& where,
+                                      auto path) {
+        if (isClean(value, options.toneStyle)) {
             return;
         }
         std::string after;
         std::string reason;
-        if (!normalizeText(value, after, reason)) {
+        if (!normalizeText(value, options, after, reason)) {
             return;
         }
         dossier.changes.push_back(

@@ -1,8 +1,8 @@
 #pragma once
-// Vietnamese text normalisation with ICU. Issue #2 scope: NFC, invisible characters and
-// whitespace, search keys (no diacritics, đ→d), title/upper case, Vietnamese collation.
-// The full normaliser (legacy encodings, tone placement) extends this same interface.
+// Vietnamese text normalisation: legacy-encoding repair, invisible characters, whitespace, NFC,
+// tone placement; search keys (no diacritics, đ→d), title/upper case, Vietnamese collation (ICU).
 #include "pipeline/model/dossier.hpp"
+#include "pipeline/normalize/options.hpp"
 
 #include <string>
 #include <string_view>
@@ -11,14 +11,23 @@ namespace tdkt::normalize {
 
 struct Change {
     bool changed = false;
-    std::string reason; // Vietnamese, e.g. "chuẩn hóa NFC; bỏ khoảng trắng thừa"
+    std::string reason; // Vietnamese, e.g. "chuẩn hóa Unicode NFC; bỏ khoảng trắng thừa"
 };
 
-// Clean one field, in this order: invalid UTF-8 → U+FFFD; invisible characters removed;
-// fullwidth ASCII folded; whitespace collapsed and trimmed; a tone typed before a circumflex or
-// breve moved after it; NFC; "Ð" → "Đ" in Vietnamese text. No NFKC ("m²", "½" stay). Text that
+// Clean one field, in this order: invalid UTF-8 → U+FFFD; text typed in a legacy encoding
+// (TCVN3/ABC, VNI-Windows, Windows-1258 read as cp1252, VIQR) decoded, decided for the whole
+// field on strong evidence only; invisible characters removed; fullwidth ASCII folded; whitespace
+// collapsed and trimmed; a tone typed before a circumflex or breve moved after it; NFC; "Ð" → "Đ"
+// in Vietnamese text; the tone of open "oa", "oe", "uy" syllables placed in options.toneStyle.
+// No NFKC ("m²", "½" stay); letter case kept; unaccented text never gains a mark. Text that
 // needs none of this is returned after one scan. Thread-safe.
+std::string normalize(std::string_view text, const Options& options, Change* change = nullptr);
+// The same with the default options (classic tone placement: "hòa", "thủy").
 std::string normalize(std::string_view text, Change* change = nullptr);
+
+// `text` with every ill-formed UTF-8 sequence replaced by U+FFFD; `replaced` (optional) receives
+// how many were replaced. Valid text is returned as it is.
+std::string repairUtf8(std::string_view text, int* replaced = nullptr);
 
 // Diacritic-free, lower-case, đ→d, spaces collapsed: "Nguyễn Thị Đào" → "nguyen thi dao".
 // Normalised first, so NFC/NFD input and "Hoà"/"Hòa" give one key; typographic quotes become
@@ -39,6 +48,6 @@ std::string nameSortKey(std::string_view fullName);
 
 // Normalise every text field of the dossier in place, recording each change in
 // dossier.changes (field paths name the XML elements, e.g. "nominee[gv03]/fullName").
-void normalizeDossier(model::Dossier& dossier);
+void normalizeDossier(model::Dossier& dossier, const Options& options = {});
 
 } // namespace tdkt::normalize

@@ -1,6 +1,7 @@
 #include "unicode_text.hpp"
 
 #include <cstdlib>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
@@ -56,6 +57,19 @@ std::string toUtf8(const icu::UnicodeString& text) {
     std::string out;
     text.toUTF8String(out);
     return out;
+}
+
+bool isInvisible(UChar32 c) {
+    switch (u_charType(c)) {
+    case U_FORMAT_CHAR:
+        // Prepended concatenation marks (Arabic number signs, ...) are drawn, so they stay.
+        return !u_hasBinaryProperty(c, UCHAR_PREPENDED_CONCATENATION_MARK);
+    case U_CONTROL_CHAR:
+        // Tab, CR, LF, NEL are whitespace: collapseWhitespace turns them into spaces.
+        return !u_isUWhiteSpace(c);
+    default:
+        return c == 0x034F; // combining grapheme joiner: default-ignorable, no use in our fields
+    }
 }
 
 bool isValidUtf8(std::string_view text) {

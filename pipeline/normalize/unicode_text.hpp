@@ -16,6 +16,10 @@ const icu::Normalizer2& nfd();
 icu::UnicodeString fromUtf8(std::string_view text, int* substitutions = nullptr);
 std::string toUtf8(const icu::UnicodeString& text);
 
+// Characters normalize() removes: format characters (zero-width space and joiners, word joiner,
+// BOM, soft hyphen, bidi controls), control characters other than white space, U+034F.
+bool isInvisible(UChar32 c);
+
 bool isValidUtf8(std::string_view text);
 // `text` itself when it is valid UTF-8, otherwise a copy in `storage` with U+FFFD replacements.
 std::string_view validUtf8(std::string_view text, std::string& storage);
