@@ -213,12 +213,26 @@ struct VerifyReport {
     int filesChecked = 0;
     std::vector<VerifyProblem> problems;
     std::vector<VerifyProblem> notes; // information only (e.g. A290 staging leftovers)
+    // Valid but worth a look (BagIt "SHOULD" rules: md5 manifests, duplicate entries with the
+    // same digest, names that differ only in case or Unicode normalisation, OS litter files).
+    std::vector<VerifyProblem> warnings;
     bool ok() const { return problems.empty(); }
+};
+
+struct VerifyOptions {
+    // ISO date "YYYY-MM-DD": check only bags the journal records as filed on or after it, plus
+    // any bag the journal does not know (an unrecorded change is always checked). Registers
+    // are then checked against the numbers of the bags checked.
+    std::optional<std::string> since;
+    // When set, index.sqlite is compared with the tree (every bag indexed, with all its
+    // awardees; nothing indexed that is not in the tree).
+    SearchKeyFn searchKey;
 };
 
 // Checks every bag's manifests and tag manifests, the metadata against its schema, and that
 // the register agrees with the filed decisions.
-core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasDir);
+core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasDir,
+                                  const VerifyOptions& options = {});
 
 // Checks one BagIt bag on its own (RFC 8493: bagit.txt, every manifest-<alg>.txt and
 // tagmanifest-<alg>.txt for md5/sha1/sha256/sha512, completeness, Payload-Oxum), without any

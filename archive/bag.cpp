@@ -243,7 +243,7 @@ const std::string* TagFile::get(const std::string& label) const {
     return nullptr;
 }
 
-TagFile parseTagFile(std::string_view text) {
+TagFile parseTagFile(std::string_view text, bool strictLabels) {
     TagFile t;
     int lineNo = 0;
     std::size_t pos = 0;
@@ -270,15 +270,23 @@ TagFile parseTagFile(std::string_view text) {
         }
         std::size_t colon = line.find(':');
         // RFC 8493 §2.2.2: "label", ":", then one space; the label has no surrounding space.
-        if (colon == std::string_view::npos || colon == 0 || line[colon - 1] == ' ' ||
-            line[colon - 1] == '\t' || line[0] == ' ') {
+        if (colon == std::string_view::npos || colon == 0 || line[0] == ' ' ||
+            (strictLabels && (line[colon - 1] == ' ' || line[colon - 1] == '\t'))) {
+            t.badLines.push_back(lineNo);
+            continue;
+        }
+        std::string_view label = line.substr(0, colon);
+        while (!label.empty() && (label.back() == ' ' || label.back() == '\t')) {
+            label.remove_suffix(1);
+        }
+        if (label.empty()) {
             t.badLines.push_back(lineNo);
             continue;
         }
         std::string_view value = line.substr(colon + 1);
         std::size_t first = value.find_first_not_of(" \t");
         value = first == std::string_view::npos ? std::string_view() : value.substr(first);
-        t.fields.emplace_back(std::string(line.substr(0, colon)), std::string(value));
+        t.fields.emplace_back(std::string(label), std::string(value));
     }
     return t;
 }

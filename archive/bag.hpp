@@ -59,6 +59,8 @@ struct TagFile {
     const std::string* get(const std::string& label) const;
 };
 
-TagFile parseTagFile(std::string_view text);
+// `strictLabels`: RFC 8493 §2.2.2 shape, no whitespace around the label (bagit.txt). Off for
+// bag-info.txt, where older bags write "Label : value" and validators accept it.
+TagFile parseTagFile(std::string_view text, bool strictLabels = true);
 
 } // namespace tdkt::archive

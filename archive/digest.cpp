@@ -23,6 +23,13 @@ const EVP_MD* mdFor(const std::string& algorithm) {
     if (algorithm == "sha512") {
         return EVP_sha512();
     }
+    // Not in RFC 8493's list but written by bagit-python and found in real bags.
+    if (algorithm == "sha224") {
+        return EVP_sha224();
+    }
+    if (algorithm == "sha384") {
+        return EVP_sha384();
+    }
     return nullptr;
 }
 

@@ -3,14 +3,24 @@
 #include "archive/digest.hpp"
 #include "archive/metadata.hpp"
 #include "archive/register.hpp"
+#include "archive/sqlite.hpp"
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <algorithm>
 #include <cctype>
+#include <fstream>
+#include <iconv.h>
 #include <map>
+#include <optional>
 #include <regex>
 #include <set>
+#include <sstream>
+#include <tuple>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 namespace tdkt::archive {
 namespace {
@@ -57,6 +67,60 @@ std::map<std::string, fs::path> manifestsIn(const fs::path& bagDir, const std::s
     return out;
 }
 
+// Tag files in the encoding bagit.txt declares (UTF-8 in every bag tdkt writes; ISO-8859-1
+// and UTF-16 occur in older bags). glibc's iconv does the conversion.
+core::Result<std::string> toUtf8(const std::string& bytes, const std::string& encoding) {
+    std::string upper = encoding;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (upper == "UTF-8" || upper == "UTF8") {
+        return bytes;
+    }
+    iconv_t cd = ::iconv_open("UTF-8", encoding.c_str());
+    if (cd == reinterpret_cast<iconv_t>(-1)) {
+        return core::makeError(core::ErrorKind::InputRejected, "A219",
+                               "bảng mã «" + encoding + "» không được hỗ trợ");
+    }
+    std::string in = bytes;
+    std::string out(in.size() * 2 + 16, '\0');
+    char* inPtr = in.data();
+    std::size_t inLeft = in.size();
+    char* outPtr = out.data();
+    std::size_t outLeft = out.size();
+    const std::size_t rc = ::iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft);
+    ::iconv_close(cd);
+    if (rc == static_cast<std::size_t>(-1)) {
+        return core::makeError(core::ErrorKind::InputRejected, "A219",
+                               "nội dung không đúng bảng mã «" + encoding + "»");
+    }
+    out.resize(out.size() - outLeft);
+    return out;
+}
+
+std::string nfc(const std::string& s) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) {
+        return s;
+    }
+    icu::UnicodeString u = n->normalize(icu::UnicodeString::fromUTF8(s), status);
+    std::string out;
+    return U_FAILURE(status) ? s : u.toUTF8String(out);
+}
+
+std::string lowerAscii(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+// Files that operating systems drop into folders by themselves (Finder, Explorer).
+bool isSystemFile(const std::string& path) {
+    const std::string name = fs::path(path).filename().string();
+    return name == ".DS_Store" || name == "Thumbs.db" || name == "desktop.ini" ||
+           name.compare(0, 2, "._") == 0;
+}
+
 class BagChecker {
 public:
     BagChecker(const fs::path& bagDir, std::string prefix, VerifyReport& report)
@@ -72,6 +136,7 @@ public:
         }
         m_payload = payload.value();
         m_report.filesChecked += static_cast<int>(m_payload.size());
+        checkFetch();
         auto manifests = manifestsIn(m_bag, "manifest-");
         if (manifests.empty()) {
             problem("A207", "", "gói không có tệp manifest (manifest-<thuật toán>.txt)");
@@ -89,6 +154,23 @@ private:
     void problem(const char* code, const std::string& path, std::string message) {
         m_report.problems.push_back({code, m_prefix + path, std::move(message)});
     }
+    void warning(const char* code, const std::string& path, std::string message) {
+        m_report.warnings.push_back({code, m_prefix + path, std::move(message)});
+    }
+
+    // A tag file read and converted to UTF-8; std::nullopt (after reporting) when unreadable.
+    std::optional<std::string> readTag(const std::string& name) {
+        auto bytes = core::readFile(m_bag / name);
+        if (!bytes) {
+            return std::nullopt;
+        }
+        auto text = toUtf8(bytes.value(), m_encoding);
+        if (!text) {
+            problem("A219", name, text.error().message);
+            return std::nullopt;
+        }
+        return text.value();
+    }
 
     void checkBagitTxt() {
         auto text = core::readFile(m_bag / "bagit.txt");
@@ -96,6 +178,8 @@ private:
             problem("A200", "bagit.txt", "thiếu tệp bagit.txt (không phải gói BagIt)");
             return;
         }
+        // RFC 8493 §2.1.1: bagit.txt is UTF-8 without a byte-order mark; a BOM makes the first
+        // label unreadable, which the shape check below reports.
         TagFile t = parseTagFile(text.value());
         static const std::regex version("[0-9]+\\.[0-9]+");
         const bool shape =
@@ -105,16 +189,21 @@ private:
         if (!shape) {
             problem("A200", "bagit.txt",
                     "tệp bagit.txt sai định dạng (cần đúng hai dòng «BagIt-Version: M.N» và "
-                    "«Tag-File-Character-Encoding: …»)");
+                    "«Tag-File-Character-Encoding: …», không có khoảng trắng trước dấu hai chấm, "
+                    "không có BOM)");
+            return;
         }
+        m_encoding = t.fields[1].second;
+        const std::string& v = t.fields[0].second;
+        m_major = std::stoi(v.substr(0, v.find('.')));
     }
 
     void checkBagInfo() {
-        auto text = core::readFile(m_bag / "bag-info.txt");
+        auto text = readTag("bag-info.txt");
         if (!text) {
-            return; // optional in BagIt; tdkt bags list it in the tag manifest
+            return; // optional in BagIt; when a tag manifest lists it, its absence is reported
         }
-        TagFile t = parseTagFile(text.value());
+        TagFile t = parseTagFile(text.value(), false);
         for (int line : t.badLines) {
             problem("A206", "bag-info.txt",
                     "dòng " + std::to_string(line) + " sai định dạng «Nhãn: giá trị»");
@@ -122,11 +211,56 @@ private:
         if (const std::string* oxum = t.get("Payload-Oxum")) {
             const std::string actual =
                 std::to_string(m_payloadBytes) + "." + std::to_string(m_payload.size());
-            if (*oxum != actual) {
+            // Missing OS litter (warned about above) is not counted against the bag.
+            const std::string withLitter = std::to_string(m_payloadBytes) + "." +
+                                           std::to_string(m_payload.size() + m_litter.size());
+            if (*oxum == withLitter && !m_litter.empty()) {
+                warning("A254", "bag-info.txt",
+                        "Payload-Oxum «" + *oxum + "» tính cả tệp hệ thống không tồn tại");
+            } else if (*oxum != actual && m_fetched.empty()) {
                 problem("A206", "bag-info.txt",
                         "Payload-Oxum «" + *oxum + "» không khớp dữ liệu thực tế «" + actual +
                             "» (số byte.số tệp)");
             }
+        }
+    }
+
+    // fetch.txt (RFC 8493 §2.2.3): "URL LENGTH PATH" lines; files it names may be absent
+    // (a "holey" bag) but every path must stay inside data/.
+    void checkFetch() {
+        if (!fs::exists(m_bag / "fetch.txt")) {
+            return;
+        }
+        auto text = readTag("fetch.txt");
+        if (!text) {
+            return;
+        }
+        std::istringstream in(text.value());
+        std::string line;
+        int lineNo = 0;
+        while (std::getline(in, line)) {
+            ++lineNo;
+            if (!line.empty() && line.back() == '\r') {
+                line.pop_back();
+            }
+            if (line.empty()) {
+                continue;
+            }
+            const auto a = line.find_first_of(" \t");
+            const auto b = a == std::string::npos ? a : line.find_first_of(" \t", a + 1);
+            if (b == std::string::npos) {
+                problem("A217", "fetch.txt",
+                        "dòng " + std::to_string(lineNo) + " sai định dạng «URL ĐỘ-DÀI ĐƯỜNG-DẪN»");
+                continue;
+            }
+            std::string path = decodeManifestPath(line.substr(b + 1));
+            if (escapesBag(path) || path.compare(0, 5, "data/") != 0) {
+                problem("A217", "fetch.txt",
+                        "dòng " + std::to_string(lineNo) + ": đường dẫn «" + path +
+                            "» nằm ngoài thư mục data/ của gói");
+                continue;
+            }
+            m_fetched.insert(path);
         }
     }
 
@@ -136,8 +270,16 @@ private:
             problem("A207", name, "thuật toán băm «" + alg + "» không được hỗ trợ");
             return;
         }
-        auto text = core::readFile(file);
+        if (alg == "md5" || alg == "sha1") {
+            warning("A250", name,
+                    "thuật toán băm " + algorithmLabel(alg) +
+                        " đã lỗi thời; nên dùng SHA-256 hoặc SHA-512");
+        }
+        auto text = readTag(name);
         if (!text) {
+            if (!fs::exists(file)) {
+                return;
+            }
             problem("A207", name, "không đọc được tệp manifest");
             return;
         }
@@ -146,36 +288,97 @@ private:
             problem("A207", name,
                     "dòng " + std::to_string(line) + " sai định dạng «mã băm  đường dẫn»");
         }
-        std::set<std::string> listed;
-        for (const auto& e : m.entries) {
-            if (escapesBag(e.path) || (!tags && e.path.compare(0, 5, "data/") != 0)) {
+        std::map<std::string, std::string> listed; // path -> digest
+        std::vector<const ManifestLine*> missing;
+        for (const auto& entry : m.entries) {
+            std::string path = entry.path;
+            // "*path": md5sum's binary-mode marker, written by checksum tools, not BagIt.
+            if (!path.empty() && path[0] == '*') {
+                path.erase(0, 1);
+                warning("A251", name,
+                        "dòng " + std::to_string(entry.line) +
+                            ": dấu «*» của công cụ md5sum trước đường dẫn (không theo BagIt)");
+            }
+            if (path.compare(0, 2, "./") == 0) {
+                path.erase(0, 2);
+                warning("A252", name,
+                        "dòng " + std::to_string(entry.line) + ": đường dẫn «" + entry.path +
+                            "» có tiền tố «./» (không theo BagIt)");
+            }
+            if (escapesBag(path) || (!tags && path.compare(0, 5, "data/") != 0)) {
                 problem("A215", name,
-                        "dòng " + std::to_string(e.line) + ": đường dẫn «" + e.path +
+                        "dòng " + std::to_string(entry.line) + ": đường dẫn «" + entry.path +
                             "» nằm ngoài vùng cho phép của gói");
                 continue;
             }
-            if (!listed.insert(e.path).second) {
-                problem("A208", e.path, "tệp được liệt kê nhiều lần trong " + name);
+            auto [it, fresh] = listed.emplace(path, entry.digest);
+            if (!fresh) {
+                // RFC 8493 §2.1.3 (1.0): each payload file listed once. Earlier drafts
+                // tolerated a repeat with the same digest.
+                if (it->second == entry.digest && m_major < 1) {
+                    warning("A208", path, "tệp được liệt kê hai lần (cùng mã băm) trong " + name);
+                } else {
+                    problem("A208", path, "tệp được liệt kê nhiều lần trong " + name);
+                }
                 continue;
             }
             boost::system::error_code ec;
-            if (!fs::is_regular_file(m_bag / e.path, ec)) {
-                problem(tags ? "A205" : "A202", e.path,
-                        "tệp có trong " + name + " nhưng không tồn tại");
+            if (!fs::is_regular_file(m_bag / path, ec)) {
+                missing.push_back(&entry);
                 continue;
             }
-            auto digest = hash(e.path, alg);
+            auto digest = hash(path, alg);
             if (!digest) {
-                problem("A207", e.path, "không đọc được tệp để tính mã băm");
-            } else if (digest.value() != e.digest) {
-                problem(tags ? "A204" : "A201", e.path,
+                problem("A207", path, "không đọc được tệp để tính mã băm");
+            } else if (digest.value() != entry.digest) {
+                problem(tags ? "A204" : "A201", path,
                         "mã băm " + algorithmLabel(alg) + " không khớp");
             }
+        }
+        // A listed file that is not on disk: an error, unless fetch.txt says where to get it,
+        // or it is the same name as a listed file that is (differing only in case or in
+        // Unicode normalisation: one file on macOS/Windows), or OS litter.
+        std::map<std::string, std::string> folded;
+        for (const auto& [path, digest] : listed) {
+            if (fs::is_regular_file(m_bag / path)) {
+                folded[lowerAscii(nfc(path))] = path;
+            }
+        }
+        for (const ManifestLine* entry : missing) {
+            std::string path = entry->path;
+            if (!path.empty() && path[0] == '*') {
+                path.erase(0, 1);
+            }
+            if (path.compare(0, 2, "./") == 0) {
+                path.erase(0, 2);
+            }
+            if (!tags && m_fetched.count(path)) {
+                m_report.notes.push_back(
+                    {"A291", m_prefix + path, "tệp chưa được tải về (có trong fetch.txt)"});
+                continue;
+            }
+            auto twin = folded.find(lowerAscii(nfc(path)));
+            if (twin != folded.end()) {
+                warning("A253", path,
+                        "tên tệp chỉ khác «" + twin->second +
+                            "» ở chữ hoa/thường hoặc cách chuẩn hóa Unicode");
+                continue;
+            }
+            if (isSystemFile(path)) {
+                m_litter.insert(path);
+                warning("A254", path,
+                        "tệp hệ thống (" + fs::path(path).filename().string() + ") có trong " +
+                            name + " nhưng không tồn tại");
+                continue;
+            }
+            problem(tags ? "A205" : "A202", path, "tệp có trong " + name + " nhưng không tồn tại");
         }
         if (!tags) {
             for (const auto& p : m_payload) {
                 if (listed.count(p) == 0) {
                     problem("A203", p, "tệp thừa: không có trong " + name);
+                } else if (isSystemFile(p)) {
+                    warning("A254", p, "tệp hệ thống trong dữ liệu của gói");
                 }
             }
         }
@@ -197,8 +400,12 @@ private:
     fs::path m_bag;
     std::string m_prefix;
     VerifyReport& m_report;
+    std::string m_encoding = "UTF-8";
+    int m_major = 1;
     std::uintmax_t m_payloadBytes = 0;
     std::vector<std::string> m_payload;
+    std::set<std::string> m_fetched;
+    std::set<std::string> m_litter; // listed OS files that are not on disk
     std::map<std::string, std::string> m_hashes;
 };
 
@@ -213,6 +420,84 @@ std::string firstDetail(const core::Diagnostics& diags) {
     return {};
 }
 
+// Bags filed on or after `since` according to the journal (relative dirs), and every dir the
+// journal mentions at all.
+std::pair<std::set<std::string>, std::set<std::string>> journalSince(const fs::path& root,
+                                                                     const std::string& since) {
+    std::set<std::string> recent;
+    std::set<std::string> known;
+    std::ifstream in((root / "journal").string());
+    std::string line;
+    Poco::JSON::Parser parser;
+    while (std::getline(in, line)) {
+        parser.reset();
+        try {
+            auto obj = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
+            const std::string dir = obj->optValue<std::string>("dir", "");
+            const std::string time = obj->optValue<std::string>("time", "");
+            known.insert(dir);
+            // ISO 8601 times compare as text; "2026-01-05T.." >= "2026-01-05".
+            if (time >= since) {
+                recent.insert(dir);
+            }
+        } catch (const Poco::Exception&) {
+            // A torn last line from a crash: verify of the whole archive reports nothing for
+            // it either; the tree is the truth.
+        }
+    }
+    return {recent, known};
+}
+
+// index.sqlite against the tree: same bags, same number of awardees per bag.
+void checkIndex(const fs::path& root, const std::map<std::string, int>& awardeesByBag,
+                VerifyReport& report) {
+    const fs::path file = root / "index.sqlite";
+    if (!fs::exists(file)) {
+        report.notes.push_back(
+            {"A292", "index.sqlite", "chưa có chỉ mục tìm kiếm (tạo lại bằng «tdkt reindex»)"});
+        return;
+    }
+    auto db = Database::open(file, true);
+    auto stmt = db ? db->prepare("SELECT d.rel_dir, (SELECT count(*) FROM awardees a WHERE "
+                                 "a.rel_dir = d.rel_dir) FROM decisions d")
+                   : core::Result<Statement>(db.error());
+    if (!stmt) {
+        report.problems.push_back({"A220", "index.sqlite",
+                                   "không đọc được chỉ mục tìm kiếm (" + stmt.error().message +
+                                       "); hãy chạy «tdkt reindex»"});
+        return;
+    }
+    std::map<std::string, int> indexed;
+    for (;;) {
+        auto row = stmt->step();
+        if (!row || !row.value()) {
+            break;
+        }
+        indexed[stmt->text(0)] = static_cast<int>(stmt->integer(1));
+    }
+    for (const auto& [rel, n] : awardeesByBag) {
+        auto it = indexed.find(rel);
+        if (it == indexed.end()) {
+            report.problems.push_back(
+                {"A221", rel,
+                 "quyết định có trong kho nhưng thiếu trong chỉ mục tìm kiếm; "
+                 "hãy chạy «tdkt reindex»"});
+        } else if (it->second != n) {
+            report.problems.push_back({"A221", rel,
+                                       "chỉ mục tìm kiếm có " + std::to_string(it->second) +
+                                           " người/tập thể, siêu dữ liệu có " + std::to_string(n) +
+                                           "; hãy chạy «tdkt reindex»"});
+        }
+    }
+    for (const auto& [rel, n] : indexed) {
+        if (awardeesByBag.count(rel) == 0) {
+            report.problems.push_back({"A222", rel,
+                                       "chỉ mục tìm kiếm có quyết định không còn trong kho; "
+                                       "hãy chạy «tdkt reindex»"});
+        }
+    }
+}
+
 } // namespace
 
 VerifyReport verifyBag(const fs::path& bagDir, const std::string& displayPrefix) {
@@ -221,7 +506,8 @@ VerifyReport verifyBag(const fs::path& bagDir, const std::string& displayPrefix)
     return report;
 }
 
-core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasDir) {
+core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasDir,
+                                  const VerifyOptions& options) {
     auto metadata = Metadata::load(schemasDir);
     if (!metadata) {
         return metadata.error();
@@ -240,8 +526,17 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
 
     // issuer code -> year -> number -> bag folders holding it
     std::map<std::pair<std::string, int>, std::map<int, std::vector<std::string>>> filed;
+    std::map<std::string, int> awardeesByBag;
+    std::set<std::string> recent;
+    std::set<std::string> known;
+    if (options.since) {
+        std::tie(recent, known) = journalSince(root, *options.since);
+    }
     for (const auto& rel : tree.bags) {
         const fs::path bag = root / rel;
+        if (options.since && recent.count(rel) == 0 && known.count(rel) > 0) {
+            continue; // unchanged since the date: checked by an earlier run
+        }
         BagChecker(bag, rel + "/", report).run();
 
         const std::string xmlRel = rel + "/data/decision.xml";
@@ -267,6 +562,7 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                                            r.numberText + "» phải là " + expected + ")"});
         }
         filed[{r.issuerCode, r.year}][r.number].push_back(rel);
+        awardeesByBag[rel] = static_cast<int>(r.awardees.size());
 
         std::set<std::string> described;
         for (const auto& a : r.awardees) {
@@ -337,6 +633,9 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
         }
     }
 
+    if (options.searchKey && !options.since) {
+        checkIndex(root, awardeesByBag, report);
+    }
     for (const auto& s : stagingFolders(root)) {
         report.notes.push_back(
             {"A290", s, "thư mục tạm còn sót lại (sẽ được dọn ở lần khóa kho tiếp theo)"});

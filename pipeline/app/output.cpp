@@ -120,12 +120,17 @@ void printVerifyReport(const archive::VerifyReport& report, std::ostream& out, s
     for (const auto& p : report.problems) {
         err << p.path << ": lỗi [" << p.code << "] " << p.message << '\n';
     }
+    for (const auto& w : report.warnings) {
+        err << w.path << ": cảnh báo [" << w.code << "] " << w.message << '\n';
+    }
     for (const auto& n : report.notes) {
         out << n.path << ": ghi chú [" << n.code << "] " << n.message << '\n';
     }
     out << "Đã kiểm tra " << report.bagsChecked << " gói, " << report.filesChecked << " tệp: "
-        << (report.ok() ? "kho toàn vẹn." : std::to_string(report.problems.size()) + " vấn đề.")
-        << '\n';
+        << (report.ok() ? "toàn vẹn" : std::to_string(report.problems.size()) + " vấn đề")
+        << (report.warnings.empty() ? std::string()
+                                    : ", " + std::to_string(report.warnings.size()) + " cảnh báo")
+        << ".\n";
 }
 
 job::ProgressFn progressPrinter(std::ostream& err) {

@@ -79,6 +79,7 @@ struct Pipeline::Impl {
     std::shared_ptr<const validate::IssuerRegistry> issuers;
     std::unique_ptr<validate::DossierValidator> validator;
     std::map<std::string, render::DocumentRenderer> renderers;
+    std::optional<award::AwardMoney> money; // config/award-money.xml
 
     core::Result<const render::DocumentRenderer*> renderer(const std::string& name) const {
         auto it = renderers.find(name);
@@ -113,6 +114,11 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
     }
     p.m_impl->validator =
         std::make_unique<validate::DossierValidator>(std::move(validator).value());
+    auto money = award::AwardMoney::load(env);
+    if (!money) {
+        return money.error();
+    }
+    p.m_impl->money = std::move(money).value();
     for (const char* name : {"decision", "certificate-bang-khen", "certificate-giay-khen"}) {
         auto r = render::DocumentRenderer::load(env, name);
         if (!r) {
@@ -172,6 +178,25 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
                     "J002", award.where, "award/@form",
                     issuer->authority + " không có thẩm quyền tặng " +
                         model::displayName(award.form) + " vào ngày " + date.iso());
+                continue;
+            }
+            // Award money (M0xx) is checked here, before any number is taken from a register.
+            bool moneyOk = true;
+            for (model::NomineeKind kind :
+                 {model::NomineeKind::Individual, model::NomineeKind::Collective}) {
+                bool present = std::any_of(
+                    dossier.nominees.begin(), dossier.nominees.end(),
+                    [&](const model::Nominee& n) { return n.awardId == award.id && n.kind == kind; });
+                auto amount = present ? m_impl->money->amountFor(award.form, issuer->level,
+                                                                 award::recipientKind(kind), date)
+                                      : core::Result<award::Amount>(award::Amount{});
+                if (!amount) {
+                    report.check.diagnostics.error(amount.error().code, award.where, "award/@form",
+                                                   amount.error().message);
+                    moneyOk = false;
+                }
+            }
+            if (!moneyOk) {
                 continue;
             }
             plans.push_back({&dossier, &award, issuer, date});
@@ -240,8 +265,14 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         if (!staging) {
             return fail(staging.error());
         }
+        auto money = decisionMoney(decision, *m_impl->money);
+        if (!money) {
+            core::Error e = money.error();
+            e.where = plan.award->where;
+            return fail(e);
+        }
         auto decisionRenderer = m_impl->renderer("decision");
-        auto rendered = decisionRenderer.value()->render(decisionContext(decision),
+        auto rendered = decisionRenderer.value()->render(decisionContext(decision, &money.value()),
                                                          staging->data() / "decision.pdf");
         if (!rendered) {
             return fail(rendered.error());
@@ -300,8 +331,10 @@ core::Result<std::vector<archive::SearchHit>> search(const core::Environment& en
 }
 
 core::Result<archive::VerifyReport> verify(const core::Environment& env,
-                                           const fs::path& archiveRoot) {
-    return archive::verify(archiveRoot, env.schemasDir());
+                                           const fs::path& archiveRoot,
+                                           archive::VerifyOptions options) {
+    options.searchKey = searchKeyFn();
+    return archive::verify(archiveRoot, env.schemasDir(), options);
 }
 
 core::Result<int> reindex(const core::Environment& env, const fs::path& archiveRoot) {

@@ -78,8 +78,10 @@ private:
 core::Result<std::vector<archive::SearchHit>> search(const core::Environment& env,
                                                      const fs::path& archiveRoot,
                                                      const archive::SearchQuery& query);
+// The index is compared with the tree (the normalise stage's search key is filled in).
 core::Result<archive::VerifyReport> verify(const core::Environment& env,
-                                           const fs::path& archiveRoot);
+                                           const fs::path& archiveRoot,
+                                           archive::VerifyOptions options = {});
 core::Result<int> reindex(const core::Environment& env, const fs::path& archiveRoot);
 
 } // namespace tdkt::job

@@ -2,6 +2,7 @@
 #include "archive_test_support.hpp"
 
 #include <fstream>
+#include <map>
 
 using namespace tdkt;
 using namespace tdkt::archive;
@@ -170,25 +171,54 @@ TEST_CASE("verify reports a number filed twice and a bag in the wrong place", "[
     CHECK(hasProblem(r, "A216", "2026/UBND-TP-HANOI/05-qd-ubnd-copy/data/decision.xml"));
 }
 
-TEST_CASE("verifyBag accepts the BagIt conformance suite's valid bags", "[archive][verify]") {
-    const fs::path suite = fs::path(TDKT_SHARED_DIR) / "conformance/bagit/v1.0";
+// The Library of Congress BagIt conformance suite, every version folder present: valid bags
+// pass, invalid and linux-only bags fail with a problem, warning bags pass with a warning.
+// windows-only bags are Windows path tricks (C:\, UNC): on Linux they are ordinary names and
+// are not judged here.
+TEST_CASE("verifyBag judges the whole BagIt conformance suite", "[archive][verify]") {
+    const fs::path suite = fs::path(TDKT_SHARED_DIR) / "conformance/bagit";
     if (!fs::is_directory(suite)) {
         WARN("BagIt conformance suite not found: " << suite);
         return;
     }
-    int n = 0;
-    for (fs::directory_iterator it(suite / "valid"), end; it != end; ++it) {
-        VerifyReport r = verifyBag(it->path());
-        INFO(it->path().filename().string() << "\n" << describe(r));
-        CHECK(r.ok());
-        ++n;
+    std::map<std::string, int> judged;
+    for (fs::directory_iterator v(suite), vend; v != vend; ++v) {
+        if (!fs::is_directory(v->path())) {
+            continue;
+        }
+        for (const char* kind : {"valid", "invalid", "linux-only", "warning"}) {
+            const fs::path dir = v->path() / kind;
+            if (!fs::is_directory(dir)) {
+                continue;
+            }
+            for (fs::directory_iterator it(dir), end; it != end; ++it) {
+                if (!fs::is_directory(it->path())) {
+                    continue; // the suite's Makefile
+                }
+                VerifyReport r = verifyBag(it->path());
+                const std::string k = kind;
+                INFO(v->path().filename().string()
+                     << "/" << k << "/" << it->path().filename().string() << "\n"
+                     << describe(r));
+                if (k == "valid") {
+                    CHECK(r.ok());
+                } else if (k == "warning") {
+                    CHECK(r.ok());
+                    CHECK_FALSE(r.warnings.empty());
+                } else {
+                    CHECK_FALSE(r.ok());
+                    for (const auto& p : r.problems) {
+                        CHECK_FALSE(p.message.empty());
+                    }
+                }
+                ++judged[k];
+            }
+        }
     }
-    CHECK(n > 0);
-    for (fs::directory_iterator it(suite / "invalid"), end; it != end; ++it) {
-        VerifyReport r = verifyBag(it->path());
-        INFO(it->path().filename().string());
-        CHECK_FALSE(r.ok());
-    }
+    CHECK(judged["valid"] >= 20);
+    CHECK(judged["invalid"] >= 10);
+    CHECK(judged["linux-only"] >= 1);
+    CHECK(judged["warning"] >= 1);
 }
 
 TEST_CASE("verify refuses a root that does not exist", "[archive][verify]") {
@@ -197,4 +227,60 @@ TEST_CASE("verify refuses a root that does not exist", "[archive][verify]") {
     REQUIRE_FALSE(report.ok());
     CHECK(report.error().code == "A018");
     CHECK(report.error().kind == core::ErrorKind::InputMissing);
+}
+
+TEST_CASE("verify compares the index with the tree", "[archive][verify]") {
+    TempDir tmp;
+    fillArchive(tmp.path());
+    VerifyOptions options;
+    options.searchKey = foldKey;
+    auto clean = verify(tmp.path(), schemasDir(), options);
+    REQUIRE(clean.ok());
+    INFO(describe(clean.value()));
+    CHECK(clean->ok());
+
+    // A bag the index does not know (e.g. copied in by hand), and an index row whose bag is
+    // gone.
+    fs::rename(tmp.path() / kBag, tmp.path() / "2026/UBND-TP-HANOI/05-qd-ubnd-moved");
+    auto r = verify(tmp.path(), schemasDir(), options);
+    REQUIRE(r.ok());
+    INFO(describe(r.value()));
+    CHECK(hasProblem(r.value(), "A221", "2026/UBND-TP-HANOI/05-qd-ubnd-moved"));
+    CHECK(hasProblem(r.value(), "A222", kBag));
+
+    // After reindex the index agrees again (only the misplaced bag remains a problem).
+    REQUIRE(reindex(tmp.path(), schemasDir(), foldKey).ok());
+    auto again = verify(tmp.path(), schemasDir(), options);
+    REQUIRE(again.ok());
+    for (const auto& p : again->problems) {
+        CHECK(p.code == "A216");
+    }
+}
+
+TEST_CASE("verify --since checks only bags the journal records from that date",
+          "[archive][verify]") {
+    TempDir tmp;
+    fillArchive(tmp.path()); // sampleRecord dates: journal times from the record date
+    flipByte(tmp.path() / kBag / "data/decision.pdf", 3);
+    VerifyOptions late;
+    late.since = "2999-01-01";
+    auto skipped = verify(tmp.path(), schemasDir(), late);
+    REQUIRE(skipped.ok());
+    CHECK(skipped->bagsChecked == 0);
+    CHECK(skipped->ok());
+
+    VerifyOptions early;
+    early.since = "2000-01-01";
+    auto checked = verify(tmp.path(), schemasDir(), early);
+    REQUIRE(checked.ok());
+    CHECK(checked->bagsChecked == 2);
+    CHECK(hasProblem(checked.value(), "A201", kBag + "/data/decision.pdf"));
+
+    // A bag the journal never recorded is checked whatever the date.
+    fs::rename(tmp.path() / kBag, tmp.path() / "2026/UBND-TP-HANOI/05-qd-ubnd-moved");
+    auto unknown = verify(tmp.path(), schemasDir(), late);
+    REQUIRE(unknown.ok());
+    CHECK(unknown->bagsChecked == 1);
+    CHECK(hasProblem(unknown.value(), "A201",
+                     "2026/UBND-TP-HANOI/05-qd-ubnd-moved/data/decision.pdf"));
 }
