@@ -348,15 +348,17 @@ int PdfPageSplitter::pageCount() const {
     return static_cast<int>(m_impl->pages.size());
 }
 
-core::Result<std::string> PdfPageSplitter::extract(int pageIndex, const PdfInfo& info) {
+core::Result<std::string> PdfPageSplitter::extract(int firstPage, int pages, const PdfInfo& info) {
     try {
         QPDF out;
         out.emptyPDF();
         out.setSuppressWarnings(true);
         // addPage copies a foreign page with everything it references (fonts, maps, CIDSet);
         // stream data is read from the source only when writing.
-        QPDFPageDocumentHelper(out).addPage(m_impl->pages.at(static_cast<std::size_t>(pageIndex)),
-                                            false);
+        QPDFPageDocumentHelper helper(out);
+        for (int p = firstPage; p < firstPage + pages; ++p) {
+            helper.addPage(m_impl->pages.at(static_cast<std::size_t>(p)), false);
+        }
         setOutputIntent(out, out.copyForeignObject(m_impl->intent));
         setMetadata(out, info);
         setInfo(out, info);

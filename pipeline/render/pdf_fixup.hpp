@@ -52,7 +52,8 @@ class PdfPageSplitter {
 public:
     static core::Result<PdfPageSplitter> open(std::string pdf);
     int pageCount() const;
-    core::Result<std::string> extract(int pageIndex, const PdfInfo& info);
+    // Pages [firstPage, firstPage + pages) as one file (0-based).
+    core::Result<std::string> extract(int firstPage, int pages, const PdfInfo& info);
 
     ~PdfPageSplitter();
     PdfPageSplitter(PdfPageSplitter&&) noexcept;

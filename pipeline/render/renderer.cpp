@@ -5,9 +5,13 @@
 #include "pipeline/core/atomic_file.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstdio>
 #include <hpdf.h>
+#include <mutex>
+#include <optional>
+#include <thread>
 #include <unordered_map>
 
 namespace tdkt::render {
@@ -170,11 +174,27 @@ std::string contextString(const tmpl::Value& ctx, const char* path) {
     return v && v->type() == tmpl::Value::Type::String ? v->str() : std::string();
 }
 
+const tmpl::Value& emptyContext() {
+    static const tmpl::Value empty = tmpl::Value::map();
+    return empty;
+}
+
+// The document information of one document: its context's "meta" and the run's clock.
+PdfInfo infoOf(const tmpl::Value& ctx, std::int64_t now) {
+    PdfInfo info;
+    info.title = contextString(ctx, "meta.title");
+    info.author = contextString(ctx, "meta.author");
+    info.subject = contextString(ctx, "meta.subject");
+    info.keywords = contextString(ctx, "meta.keywords");
+    info.created = now;
+    return info;
+}
+
 // One document being drawn.
 class Session {
 public:
-    Session(const Layout& layout, std::vector<FontMetrics>& metrics, const tmpl::Value& context)
-        : m_layout(layout), m_metrics(metrics), m_context(context), m_root(context) {}
+    Session(const Layout& layout, std::vector<FontMetrics>& metrics)
+        : m_layout(layout), m_metrics(metrics), m_root(emptyContext()) {}
 
     ~Session() {
         if (m_doc) {
@@ -184,7 +204,9 @@ public:
     Session(const Session&) = delete;
     Session& operator=(const Session&) = delete;
 
-    core::Result<RenderedBytes> run() {
+    // Starts the PDF: one per file, or one per batch of documents drawn one after another
+    // (fonts are set up once per PDF, which is where libharu spends its time).
+    core::Status begin() {
         m_doc = HPDF_New(onHaruError, &m_error);
         if (!m_doc) {
             return core::makeError(core::ErrorKind::Internal, "R020",
@@ -196,25 +218,39 @@ public:
         HPDF_UseUTFEncodings(m_doc);
         HPDF_SetCurrentEncoder(m_doc, "UTF-8");
         m_fonts.assign(m_layout.fonts.size(), nullptr);
-        if (auto st = checkpoint("khởi tạo tài liệu"); !st) {
-            return st.error();
-        }
+        return checkpoint("khởi tạo tài liệu");
+    }
 
+    // Draws one document (its pages numbered from 1) after the pages already drawn.
+    core::Status draw(const tmpl::Value& context) {
+        m_root = tmpl::Scope(context);
+        m_docPages = 0;
+        m_tableHeaders.clear();
         std::vector<Item> items;
         if (m_layout.hasFlow) {
             const double width = m_layout.pageWidth - m_layout.marginLeft - m_layout.marginRight;
             if (auto st = layoutBlocks(m_layout.flow, m_root, m_layout.marginLeft, width, items);
                 !st) {
-                return st.error();
+                return st;
             }
         }
         if (auto st = paginate(items); !st) {
-            return st.error();
+            return st;
         }
-        if (auto st = checkpoint("vẽ trang"); !st) {
-            return st.error();
-        }
+        return checkpoint("vẽ trang");
+    }
 
+    // An empty page of the layout's size (duplex printing: the back of a one-sided sheet).
+    core::Status blankPage() {
+        newPage();
+        return checkpoint("thêm trang trắng");
+    }
+
+    int pageCount() const { return m_pageCount; }
+    int documentPages() const { return m_docPages; }
+
+    // libharu's bytes, before the PDF/A fix-up.
+    core::Result<std::string> save() {
         HPDF_SaveToStream(m_doc);
         if (auto st = checkpoint("ghi PDF"); !st) {
             return st.error();
@@ -229,21 +265,8 @@ public:
         if (auto st = checkpoint("đọc PDF"); !st) {
             return st.error();
         }
-
-        PdfInfo info;
-        info.title = contextString(m_context, "meta.title");
-        info.author = contextString(m_context, "meta.author");
-        info.subject = contextString(m_context, "meta.subject");
-        info.keywords = contextString(m_context, "meta.keywords");
-        info.created = m_now;
-        auto fixed = fixupPdf(raw, info);
-        if (!fixed) {
-            return fixed.error();
-        }
-        return RenderedBytes{m_pageCount, std::move(fixed.value())};
+        return raw;
     }
-
-    void setClock(std::int64_t now) { m_now = now; }
 
 private:
     // ----- libharu plumbing -----
@@ -834,22 +857,23 @@ private:
     void newPage() {
         m_page = HPDF_AddPage(m_doc);
         ++m_pageCount;
+        ++m_docPages;
         HPDF_Page_SetWidth(m_page, static_cast<HPDF_REAL>(m_layout.pageWidth));
         HPDF_Page_SetHeight(m_page, static_cast<HPDF_REAL>(m_layout.pageHeight));
     }
 
     core::Status drawFixedSets() {
         tmpl::Value pageValue = tmpl::Value::map();
-        pageValue.set("page", std::to_string(m_pageCount));
+        pageValue.set("page", std::to_string(m_docPages));
         tmpl::Scope pageScope(m_root, pageValue, 1, 1);
         for (const EveryPage& ep : m_layout.everyPage) {
-            if (m_pageCount >= ep.fromPage) {
+            if (m_docPages >= ep.fromPage) {
                 if (auto st = drawFixed(ep.elements, pageScope); !st) {
                     return st;
                 }
             }
         }
-        if (m_pageCount == 1) {
+        if (m_docPages == 1) {
             return drawFixed(m_layout.firstPage, pageScope);
         }
         return {};
@@ -1061,13 +1085,12 @@ private:
 
     const Layout& m_layout;
     std::vector<FontMetrics>& m_metrics;
-    const tmpl::Value& m_context;
     tmpl::Scope m_root;
-    std::int64_t m_now = 0;
     HaruError m_error;
     HPDF_Doc m_doc = nullptr;
     HPDF_Page m_page = nullptr;
-    int m_pageCount = 0;
+    int m_pageCount = 0; // in the PDF
+    int m_docPages = 0;  // in the document being drawn
     std::vector<HPDF_Font> m_fonts;
     std::vector<Item> m_tableHeaders;
 };
@@ -1099,9 +1122,183 @@ core::Result<DocumentRenderer> DocumentRenderer::load(const core::Environment& e
 }
 
 core::Result<RenderedBytes> DocumentRenderer::renderToBytes(const tmpl::Value& context) const {
-    Session session(m_impl->layout, m_impl->metrics, context);
-    session.setClock(m_impl->now);
-    return session.run();
+    Session session(m_impl->layout, m_impl->metrics);
+    if (auto st = session.begin(); !st) {
+        return st.error();
+    }
+    if (auto st = session.draw(context); !st) {
+        return st.error();
+    }
+    auto raw = session.save();
+    if (!raw) {
+        return raw.error();
+    }
+    auto fixed = fixupPdf(raw.value(), infoOf(context, m_impl->now));
+    if (!fixed) {
+        return fixed.error();
+    }
+    return RenderedBytes{session.pageCount(), std::move(fixed.value())};
+}
+
+core::Result<RenderedDocument>
+DocumentRenderer::renderCombined(std::size_t count, const ContextSource& source, PdfInfo info,
+                                 const fs::path& outFile, const CombinedOptions& options,
+                                 std::size_t* failedIndex) const {
+    Session session(m_impl->layout, m_impl->metrics);
+    if (auto st = session.begin(); !st) {
+        return st.error();
+    }
+    for (std::size_t i = 0; i < count; ++i) {
+        core::Status st = [&]() -> core::Status {
+            auto context = source(i);
+            if (!context) {
+                return context.error();
+            }
+            if (auto drawn = session.draw(context.value()); !drawn) {
+                return drawn;
+            }
+            if (options.duplex && session.documentPages() % 2 == 1) {
+                return session.blankPage();
+            }
+            return {};
+        }();
+        if (!st) {
+            if (failedIndex) {
+                *failedIndex = i;
+            }
+            return st.error();
+        }
+    }
+    auto raw = session.save();
+    if (!raw) {
+        return raw.error();
+    }
+    info.created = m_impl->now;
+    auto fixed = fixupPdf(raw.value(), info);
+    if (!fixed) {
+        return fixed.error();
+    }
+    if (auto st = core::writeFileAtomic(outFile, fixed.value()); !st) {
+        return st.error();
+    }
+    return RenderedDocument{session.pageCount(), fixed->size()};
+}
+
+namespace {
+
+// Written under a temporary name and renamed (a reader never sees half a file), without the
+// fsync of core::writeFileAtomic: thousands of fsyncs would dominate a bulk round, and the
+// caller syncs the whole folder once (see renderEach).
+core::Status writeFileUnsynced(const fs::path& target, std::string_view bytes) {
+    const std::string tmp = target.string() + ".tmp";
+    std::FILE* f = std::fopen(tmp.c_str(), "wb");
+    bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    ok = (f && std::fclose(f) == 0) && ok;
+    if (!ok || std::rename(tmp.c_str(), target.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return core::makeError(core::ErrorKind::CannotCreate, "R023", "không ghi được tệp PDF",
+                               {target.string()});
+    }
+    return {};
+}
+
+} // namespace
+
+core::Result<std::vector<RenderedDocument>>
+DocumentRenderer::renderEach(std::size_t count, const ContextSource& source,
+                             const OutputPath& outFile, const EachOptions& options,
+                             std::size_t* failedIndex) const {
+    const std::size_t batch = std::max<std::size_t>(1, options.batchSize);
+    const std::size_t batches = (count + batch - 1) / batch;
+    unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
+    threads = static_cast<unsigned>(
+        std::max<std::size_t>(1, std::min<std::size_t>(threads ? threads : 1, batches)));
+
+    std::vector<RenderedDocument> results(count);
+    std::atomic<std::size_t> nextBatch{0};
+    std::atomic<bool> stop{false};
+    std::mutex errorMutex;
+    std::optional<std::pair<std::size_t, core::Error>> firstError;
+    auto fail = [&](std::size_t index, core::Error e) {
+        std::lock_guard<std::mutex> lock(errorMutex);
+        if (!firstError || index < firstError->first) {
+            firstError.emplace(index, std::move(e));
+        }
+        stop = true;
+    };
+
+    // One batch: its documents drawn into one libharu PDF, fixed up once, cut into files.
+    auto runBatch = [&](std::size_t b, std::vector<FontMetrics>& metrics) {
+        const std::size_t first = b * batch;
+        const std::size_t last = std::min(count, first + batch);
+        Session session(m_impl->layout, metrics);
+        if (auto st = session.begin(); !st) {
+            return fail(first, st.error());
+        }
+        std::vector<PdfInfo> infos;
+        std::vector<int> firstPage;
+        for (std::size_t i = first; i < last; ++i) {
+            auto context = source(i);
+            if (!context) {
+                return fail(i, context.error());
+            }
+            firstPage.push_back(session.pageCount());
+            if (auto st = session.draw(context.value()); !st) {
+                return fail(i, st.error());
+            }
+            infos.push_back(infoOf(context.value(), m_impl->now));
+        }
+        firstPage.push_back(session.pageCount());
+        auto raw = session.save();
+        if (!raw) {
+            return fail(first, raw.error());
+        }
+        auto fixed = fixupPdf(raw.value(), PdfInfo{});
+        if (!fixed) {
+            return fail(first, fixed.error());
+        }
+        auto splitter = PdfPageSplitter::open(std::move(fixed.value()));
+        if (!splitter) {
+            return fail(first, splitter.error());
+        }
+        for (std::size_t i = first; i < last; ++i) {
+            const std::size_t k = i - first;
+            const int pages = firstPage[k + 1] - firstPage[k];
+            auto file = splitter->extract(firstPage[k], pages, infos[k]);
+            if (!file) {
+                return fail(i, file.error());
+            }
+            if (auto st = writeFileUnsynced(outFile(i), file.value()); !st) {
+                return fail(i, st.error());
+            }
+            results[i] = RenderedDocument{pages, file->size()};
+        }
+    };
+    auto worker = [&]() {
+        // Width caches are per worker: they are filled lazily while drawing.
+        std::vector<FontMetrics> metrics(m_impl->layout.fonts.size());
+        for (std::size_t b; !stop && (b = nextBatch++) < batches;) {
+            runBatch(b, metrics);
+        }
+    };
+    if (threads == 1) {
+        worker();
+    } else {
+        std::vector<std::thread> pool;
+        for (unsigned t = 0; t < threads; ++t) {
+            pool.emplace_back(worker);
+        }
+        for (std::thread& t : pool) {
+            t.join();
+        }
+    }
+    if (firstError) {
+        if (failedIndex) {
+            *failedIndex = firstError->first;
+        }
+        return firstError->second;
+    }
+    return results;
 }
 
 core::Result<RenderedDocument> DocumentRenderer::render(const tmpl::Value& context,

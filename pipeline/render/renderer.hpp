@@ -3,11 +3,15 @@
 // schemas/template-1.0.xsd at load time) with libharu: UTF-8 text in embedded Liberation Serif.
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
+#include "pipeline/render/pdf_fixup.hpp"
 #include "pipeline/template/value.hpp"
 
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace tdkt::render {
 
@@ -20,6 +24,26 @@ struct RenderedDocument {
 struct RenderedBytes {
     int pageCount = 0;
     std::string pdf;
+};
+
+// Supplies the context of document `index` (0-based) of a batch. renderEach calls it from
+// several threads at once: it must only read shared, unchanging data.
+using ContextSource = std::function<core::Result<tmpl::Value>(std::size_t index)>;
+// Where document `index` of a batch is written.
+using OutputPath = std::function<fs::path(std::size_t index)>;
+
+struct CombinedOptions {
+    // Duplex printers: every document starts on the front of a sheet (a document with an odd
+    // number of pages is followed by a blank page).
+    bool duplex = false;
+};
+
+struct EachOptions {
+    unsigned threads = 0; // workers; 0 = one per core
+    // Documents drawn into one libharu PDF before it is cut into files: the per-PDF font
+    // setup is paid once per batch. Each file then embeds the glyphs its batch used, so the
+    // bytes of a file depend on this number (never on `threads`).
+    std::size_t batchSize = 64;
 };
 
 // A loaded template: parsed and validated once, then used for any number of documents.
@@ -43,6 +67,24 @@ public:
 
     // The same, in memory.
     core::Result<RenderedBytes> renderToBytes(const tmpl::Value& context) const;
+
+    // Batch, one print file: `count` documents in order in one PDF/A file (fonts embedded
+    // once) with the document information `info` (its date is the run's clock). Written whole
+    // to a temporary file next to `outFile`, fsynced and renamed into place. On error,
+    // *failedIndex (when given) is the document at fault.
+    core::Result<RenderedDocument> renderCombined(std::size_t count, const ContextSource& source,
+                                                  PdfInfo info, const fs::path& outFile,
+                                                  const CombinedOptions& options = {},
+                                                  std::size_t* failedIndex = nullptr) const;
+
+    // Batch, one PDF/A file per document, on `options.threads` workers; each file has its own
+    // document information from its context's "meta". Files are written under a temporary
+    // name and renamed, without fsync: the caller makes the folder durable (the archive syncs
+    // a bag's staging tree once before filing it). Results are in index order. On error the
+    // first failing document (lowest index) is reported and *failedIndex set to it.
+    core::Result<std::vector<RenderedDocument>>
+    renderEach(std::size_t count, const ContextSource& source, const OutputPath& outFile,
+               const EachOptions& options = {}, std::size_t* failedIndex = nullptr) const;
 
     ~DocumentRenderer();
     DocumentRenderer(DocumentRenderer&&) noexcept;

@@ -1,0 +1,343 @@
+// PDF/A-1b, font subsets and the batch APIs: every requirement of ../shared/notes/libharu.md
+// "Pitfalls" 5 and 6 is checked on real files with qpdf, pdfinfo, pdffonts, pdftotext and
+// hb-shape. (No PDF/A validator is packaged in Debian; these checks stand in for one.)
+#include "pipeline/core/atomic_file.hpp"
+#include "pipeline/render/font_subset.hpp"
+#include "pipeline/render/renderer.hpp"
+
+#include <array>
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <regex>
+#include <sstream>
+
+using namespace tdkt;
+using tmpl::Value;
+
+namespace {
+
+core::Environment testEnv() {
+    core::Environment env = core::Environment::fromProcess();
+    env.dataDir = TDKT_SOURCE_DIR;
+    env.now = 1767225600; // 2026-01-01T00:00:00Z
+    return env;
+}
+
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        path = fs::temp_directory_path() / fs::unique_path("tdkt-pdfa-%%%%-%%%%-%%%%");
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        boost::system::error_code ec;
+        fs::remove_all(path, ec);
+    }
+};
+
+std::string q(const fs::path& p) {
+    return "'" + p.string() + "'";
+}
+
+std::string run(const std::string& cmd, bool withStderr = false) {
+    std::string full = cmd + (withStderr ? " 2>&1" : " 2>/dev/null");
+    std::string out;
+    FILE* p = popen(full.c_str(), "r");
+    REQUIRE(p != nullptr);
+    std::array<char, 4096> buf{};
+    std::size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) {
+        out.append(buf.data(), n);
+    }
+    pclose(p);
+    return out;
+}
+
+std::size_t countOf(const std::string& hay, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = hay.find(needle); at != std::string::npos;
+         at = hay.find(needle, at + needle.size())) {
+        ++n;
+    }
+    return n;
+}
+
+const char* const kTitle = "Bằng khen tặng bà Nguyễn Thị Đào";
+const char* const kAuthor = "Ủy ban nhân dân thành phố Hà Nội";
+
+Value certificate(const std::string& name, const std::string& achievement) {
+    Value ctx = Value::map();
+    Value& meta = ctx.set("meta", Value::map());
+    meta.set("title", std::string("Bằng khen tặng bà ") + name);
+    meta.set("author", kAuthor);
+    meta.set("subject", "Về việc tặng Bằng khen");
+    meta.set("keywords", "thi đua, khen thưởng, Bằng khen");
+    Value& issuer = ctx.set("issuer", Value::map());
+    issuer.set("authority", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
+    Value& decision = ctx.set("decision", Value::map());
+    decision.set("numberText", "05/QĐ-UBND");
+    decision.set("dateLine", "Hà Nội, ngày 05 tháng 01 năm 2026");
+    decision.set("dateText", "ngày 05 tháng 01 năm 2026");
+    Value& signer = ctx.set("signer", Value::map());
+    signer.set("title", "CHỦ TỊCH");
+    signer.set("name", "Trần Sỹ Thanh");
+    ctx.set("formTitle", "BẰNG KHEN");
+    Value& r = ctx.set("recipient", Value::map());
+    r.set("salutation", "Bà");
+    r.set("name", name);
+    r.set("unit", "Giáo viên, Trường THCS Nguyễn Trãi");
+    r.set("achievement", achievement);
+    return ctx;
+}
+
+const char* const kNames[] = {"Nguyễn Thị Đào", "Phạm Quốc Hưng", "Đặng Thùy Dương", "Lê Văn Lực",
+                              "Vũ Ngọc Ánh"};
+
+// Checks every PDF/A-1b requirement on one file.
+void checkPdfA(const fs::path& pdf, const std::string& title) {
+    INFO(pdf.string());
+    auto bytes = core::readFile(pdf);
+    REQUIRE(bytes.ok());
+    // PDF 1.4 header followed by a binary comment line.
+    CHECK(bytes->rfind("%PDF-1.4\n%", 0) == 0);
+    // Structurally valid.
+    CHECK(run("qpdf --check " + q(pdf), true).find("No syntax or stream encoding errors") !=
+          std::string::npos);
+    const std::string qdf =
+        run("qpdf --qdf --object-streams=disable --decode-level=none " + q(pdf) + " -");
+    // Info: non-ASCII strings as UTF-16BE with BOM, dates from the clock.
+    CHECK(std::regex_search(qdf, std::regex("/Title <feff[0-9a-f]+>")));
+    CHECK(std::regex_search(qdf, std::regex("/Author <feff[0-9a-f]+>")));
+    CHECK(qdf.find("/CreationDate (D:20260101000000Z)") != std::string::npos);
+    CHECK(qdf.find("/ModDate (D:20260101000000Z)") != std::string::npos);
+    // A file identifier.
+    CHECK(std::regex_search(qdf, std::regex("/ID \\[\\s*<[0-9a-f]{32}>\\s*<[0-9a-f]{32}>")));
+    // XMP: /Type /Metadata /Subtype /XML, unfiltered, never libharu's "/SubType".
+    CHECK(qdf.find("/SubType") == std::string::npos);
+    std::smatch m;
+    REQUIRE(std::regex_search(qdf, m, std::regex("<<[^>]*/Subtype /XML[^>]*>>")));
+    CHECK(m.str().find("/Type /Metadata") != std::string::npos);
+    CHECK(m.str().find("/Filter") == std::string::npos);
+    // XMP equal to Info.
+    const std::string meta = run("pdfinfo -meta " + q(pdf));
+    CHECK(meta.find("<pdfaid:part>1</pdfaid:part>") != std::string::npos);
+    CHECK(meta.find("<pdfaid:conformance>B</pdfaid:conformance>") != std::string::npos);
+    CHECK(meta.find("<rdf:li xml:lang=\"x-default\">" + title + "</rdf:li>") != std::string::npos);
+    CHECK(meta.find(std::string("<dc:creator><rdf:Seq><rdf:li>") + kAuthor) != std::string::npos);
+    CHECK(meta.find("<xmp:CreateDate>2026-01-01T00:00:00Z</xmp:CreateDate>") != std::string::npos);
+    CHECK(meta.find("<xmp:ModifyDate>2026-01-01T00:00:00Z</xmp:ModifyDate>") != std::string::npos);
+    CHECK(meta.find("<pdf:Keywords>thi đua, khen thưởng") != std::string::npos);
+    const std::string info = run("pdfinfo " + q(pdf));
+    CHECK(info.find("Title:           " + title) != std::string::npos);
+    CHECK(info.find(std::string("Author:          ") + kAuthor) != std::string::npos);
+    // sRGB OutputIntent with an ICC v2 profile of 3 components.
+    CHECK(qdf.find("/S /GTS_PDFA1") != std::string::npos);
+    CHECK(qdf.find("/OutputConditionIdentifier (sRGB IEC61966-2.1)") != std::string::npos);
+    // (object numbers from the file itself: --qdf renumbers)
+    REQUIRE(std::regex_search(bytes.value(), m, std::regex("/DestOutputProfile (\\d+) 0 R")));
+    const std::string icc =
+        run("qpdf --show-object=" + m[1].str() + " --filtered-stream-data " + q(pdf));
+    REQUIRE(icc.size() > 128);
+    CHECK(icc[8] == 2); // ICC major version 2 (PDF 1.4)
+    CHECK(icc.substr(16, 4) == "RGB ");
+    // Every font embedded as a subset with a correct ToUnicode map and a CIDSet.
+    std::istringstream fonts(run("pdffonts " + q(pdf)));
+    std::string line;
+    int fontCount = 0;
+    while (std::getline(fonts, line)) {
+        if (line.rfind("name", 0) == 0 || line.rfind("----", 0) == 0 || line.empty()) {
+            continue;
+        }
+        INFO(line);
+        std::istringstream tokens(line);
+        std::vector<std::string> t;
+        for (std::string s; tokens >> s;) {
+            t.push_back(s);
+        }
+        REQUIRE(t.size() >= 6);
+        CHECK(t[t.size() - 5] == "yes"); // embedded
+        CHECK(t[t.size() - 4] == "yes"); // subset
+        CHECK(t[t.size() - 3] == "yes"); // ToUnicode
+        ++fontCount;
+    }
+    CHECK(fontCount >= 1);
+    CHECK(countOf(qdf, "/FontFile2") == static_cast<std::size_t>(fontCount));
+    CHECK(countOf(qdf, "/CIDSet") == static_cast<std::size_t>(fontCount));
+    CHECK(qdf.find("begincidrange") == std::string::npos);
+    // Text extraction through the ToUnicode map, without poppler warnings.
+    const std::string text = run("pdftotext -layout " + q(pdf) + " -", true);
+    CHECK(text.find("Syntax") == std::string::npos);
+    CHECK(text.find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") != std::string::npos);
+    // Nothing PDF/A-1 forbids: transparency, encryption, JavaScript, LZW.
+    for (const char* banned : {"/SMask", "/CA ", "/ca ", "/Transparency", "/Encrypt", "/JavaScript",
+                               "/LZWDecode", "/EmbeddedFiles"}) {
+        INFO(banned);
+        CHECK(qdf.find(banned) == std::string::npos);
+    }
+}
+
+} // namespace
+
+TEST_CASE("PDF/A-1b: a certificate meets each requirement", "[render][pdfa]") {
+    TempDir tmp;
+    auto cert = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
+    REQUIRE(cert.ok());
+    REQUIRE(cert->render(certificate("Nguyễn Thị Đào", "Hoàn thành xuất sắc nhiệm vụ."),
+                         tmp.path / "c.pdf")
+                .ok());
+    checkPdfA(tmp.path / "c.pdf", kTitle);
+}
+
+TEST_CASE("the XMP packet escapes markup and lists each keyword", "[render][pdfa]") {
+    render::PdfInfo info;
+    info.title = "A & B <C>";
+    info.keywords = "thi đua, khen thưởng";
+    info.created = 1767225600;
+    const std::string x = render::xmpPacket(info);
+    CHECK(x.find("A &amp; B &lt;C&gt;") != std::string::npos);
+    CHECK(x.find("<rdf:li>thi đua</rdf:li><rdf:li>khen thưởng</rdf:li>") != std::string::npos);
+    CHECK(x.rfind("<?xpacket begin=\"\xEF\xBB\xBF\"", 0) == 0);
+    CHECK(x.find("<?xpacket end=\"w\"?>") != std::string::npos);
+}
+
+TEST_CASE("the font subsets hold every Vietnamese letter, ASCII and the punctuation used",
+          "[render][fonts]") {
+    const fs::path dir = render::fontSubsetDir();
+    REQUIRE_FALSE(dir.empty());
+    std::string text = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
+                       "uùúủũụưừứửữựyỳýỷỹỵđ"
+                       "AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ"
+                       "UÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴĐ"
+                       "“”‘’–—…•№₫«»°·×";
+    for (char c = 0x21; c < 0x7F; ++c) {
+        if (c != '\'' && c != '\\') {
+            text.push_back(c);
+        }
+    }
+    for (const char* font : {"LiberationSerif-Regular.ttf", "LiberationSerif-Bold.ttf",
+                             "LiberationSerif-Italic.ttf", "LiberationSerif-BoldItalic.ttf"}) {
+        INFO(font);
+        const fs::path file = dir / font;
+        REQUIRE(fs::exists(file));
+        CHECK(fs::file_size(file) < 40000); // a subset, not the 400 KB original
+        // hb-shape prints one glyph id per character; 0 would be .notdef (a missing glyph).
+        std::string out = run("hb-shape --no-glyph-names --no-positions --no-clusters " + q(file) +
+                              " '" + text + "'");
+        REQUIRE(out.size() > 2);
+        CHECK(std::regex_search(out, std::regex("^\\[[0-9|]+\\]")));
+        CHECK_FALSE(std::regex_search(out, std::regex("[\\[|]0[\\]|]")));
+        // The renderer embeds the subset in place of the Debian file it was made from.
+        const fs::path debian = core::findFont(testEnv(), font);
+        CHECK(render::preferredFontFile(debian) == file);
+    }
+    // A font that is not the source of a subset is embedded as found.
+    CHECK(render::preferredFontFile("/nonexistent/LiberationSerif-Regular.ttf") ==
+          fs::path("/nonexistent/LiberationSerif-Regular.ttf"));
+}
+
+TEST_CASE("combined print file: documents in order, duplex blank pages, PDF/A", "[render][batch]") {
+    TempDir tmp;
+    auto r = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
+    REQUIRE(r.ok());
+    render::ContextSource source = [](std::size_t i) -> core::Result<Value> {
+        return certificate(kNames[i], "Hoàn thành xuất sắc nhiệm vụ năm 2025.");
+    };
+    render::PdfInfo info;
+    info.title = kTitle;
+    info.author = kAuthor;
+    info.keywords = "thi đua, khen thưởng, Bằng khen";
+    auto plain = r->renderCombined(5, source, info, tmp.path / "print.pdf");
+    REQUIRE(plain.ok());
+    CHECK(plain->pageCount == 5);
+    render::CombinedOptions duplex;
+    duplex.duplex = true;
+    auto both = r->renderCombined(5, source, info, tmp.path / "duplex.pdf", duplex);
+    REQUIRE(both.ok());
+    CHECK(both->pageCount == 10);
+
+    const std::string text = run("pdftotext -layout " + q(tmp.path / "duplex.pdf") + " -");
+    std::vector<std::string> pages;
+    std::size_t start = 0;
+    for (std::size_t ff; (ff = text.find('\f', start)) != std::string::npos; start = ff + 1) {
+        pages.push_back(text.substr(start, ff - start));
+    }
+    REQUIRE(pages.size() == 10);
+    for (std::size_t i = 0; i < 5; ++i) {
+        CHECK(pages[2 * i].find(kNames[i]) != std::string::npos);
+        CHECK(pages[2 * i + 1].find_first_not_of(" \n") == std::string::npos); // blank back
+    }
+    checkPdfA(tmp.path / "print.pdf", kTitle);
+    // The fonts are embedded once for the whole file, not once per certificate.
+    CHECK(fs::file_size(tmp.path / "print.pdf") < 5 * 20000);
+}
+
+TEST_CASE("one file per document in parallel: PDF/A, small, independent of the thread count",
+          "[render][batch]") {
+    TempDir tmp;
+    auto r = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
+    REQUIRE(r.ok());
+    render::ContextSource source = [](std::size_t i) -> core::Result<Value> {
+        return certificate(kNames[i % 5], "Hoàn thành xuất sắc nhiệm vụ năm 2025.");
+    };
+    auto runWith = [&](unsigned threads, const std::string& sub) {
+        fs::create_directories(tmp.path / sub);
+        render::EachOptions options;
+        options.threads = threads;
+        options.batchSize = 4;
+        auto docs = r->renderEach(
+            11, source,
+            [&](std::size_t i) { return tmp.path / sub / (std::to_string(i) + ".pdf"); }, options);
+        REQUIRE(docs.ok());
+        REQUIRE(docs->size() == 11);
+        for (const auto& d : docs.value()) {
+            CHECK(d.pageCount == 1);
+        }
+    };
+    runWith(1, "one");
+    runWith(3, "three");
+    for (int i = 0; i < 11; ++i) {
+        auto a = core::readFile(tmp.path / "one" / (std::to_string(i) + ".pdf"));
+        auto b = core::readFile(tmp.path / "three" / (std::to_string(i) + ".pdf"));
+        REQUIRE(a.ok());
+        REQUIRE(b.ok());
+        CHECK(a.value() == b.value());
+        const std::string text =
+            run("pdftotext -layout " + q(tmp.path / "one" / (std::to_string(i) + ".pdf")) + " -");
+        CHECK(text.find(kNames[i % 5]) != std::string::npos);
+        CHECK(countOf(text, "\f") == 1);
+    }
+    checkPdfA(tmp.path / "one" / "0.pdf", kTitle);
+    CHECK(fs::is_empty(tmp.path / "one") == false);
+    for (const auto& e : fs::directory_iterator(tmp.path / "one")) {
+        CHECK(e.path().extension() == ".pdf"); // no temporary file left behind
+    }
+}
+
+TEST_CASE("a batch reports the first failing document", "[render][batch]") {
+    TempDir tmp;
+    auto r = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
+    REQUIRE(r.ok());
+    std::string tooLong;
+    for (int i = 0; i < 60; ++i) {
+        tooLong += "Hoàn thành xuất sắc nhiệm vụ được giao trong nhiều năm liền. ";
+    }
+    render::ContextSource source = [&](std::size_t i) -> core::Result<Value> {
+        return certificate(kNames[i % 5], i == 6 || i == 9 ? tooLong : "Tốt.");
+    };
+    std::size_t failed = 99;
+    render::EachOptions options;
+    options.threads = 2;
+    options.batchSize = 2;
+    auto docs = r->renderEach(
+        10, source, [&](std::size_t i) { return tmp.path / (std::to_string(i) + ".pdf"); }, options,
+        &failed);
+    REQUIRE_FALSE(docs.ok());
+    CHECK(docs.error().code == "R001");
+    CHECK(failed == 6);
+    failed = 99;
+    auto combined = r->renderCombined(10, source, {}, tmp.path / "print.pdf", {}, &failed);
+    REQUIRE_FALSE(combined.ok());
+    CHECK(combined.error().code == "R001");
+    CHECK(failed == 6);
+    CHECK_FALSE(fs::exists(tmp.path / "print.pdf"));
+}
