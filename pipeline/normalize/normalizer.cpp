@@ -4,6 +4,7 @@
 #include "pipeline/normalize/syllable.hpp"
 #include "pipeline/normalize/unicode_text.hpp"
 
+#include <array>
 #include <cstdint>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
@@ -277,6 +278,36 @@ bool mayChange(UChar32 c) {
     }
 }
 
+// What the fast path needs to know of a BMP code point, one table lookup instead of several ICU
+// property calls per character.
+enum : std::uint8_t {
+    kMayChange = 1,  // mayChange()
+    kLegacyByte = 2, // detail::isLegacyByteChar()
+    kNotNfcSafe = 4, // NFC_Quick_Check is not Yes, or a non-zero combining class
+};
+
+const std::array<std::uint8_t, 0x10000>& bmpFlags() {
+    static const auto table = [] {
+        std::array<std::uint8_t, 0x10000> t{};
+        for (UChar32 c = 0; c < 0x10000; ++c) {
+            std::uint8_t f = 0;
+            if (U_IS_SURROGATE(c) || mayChange(c)) {
+                f |= kMayChange;
+            }
+            if (detail::isLegacyByteChar(c)) {
+                f |= kLegacyByte;
+            }
+            if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES ||
+                u_getCombiningClass(c) != 0) {
+                f |= kNotNfcSafe;
+            }
+            t[static_cast<std::size_t>(c)] = f;
+        }
+        return t;
+    }();
+    return table;
+}
+
 // The last three letters of the word being scanned, to spot an "oa", "oe", "uy" whose tone is
 // not where `style` wants it. Conservative: it only sends text to the slow path, where the
 // syllable parser decides ("hoà" yes; "quý", "ngoài", "hoàng" never reach it: a letter follows
@@ -319,13 +350,16 @@ bool isClean(std::string_view text, ToneStyle style) {
     const auto n = static_cast<int32_t>(text.size());
     bool ascii = true;
     bool onlyLegacyBytes = true; // every non-ASCII character could be a legacy byte read as cp1252
+    bool supplementary = false;  // a code point past the BMP: ICU checks NFC at the end
+    const auto& flags = bmpFlags();
+    const detail::Letter* letters = detail::letterTable();
     bool afterSpace = false;
     PairWatch word;
     for (int32_t i = 0; i < n;) {
         const auto byte = static_cast<unsigned char>(text[i]);
         if (byte < 0x80) {
             if ((byte | 0x20) >= 'a' && (byte | 0x20) <= 'z') {
-                word.push(detail::letterOf(byte));
+                word.push(letters[byte]);
                 afterSpace = false;
                 ++i;
                 continue;
@@ -354,11 +388,23 @@ bool isClean(std::string_view text, ToneStyle style) {
         afterSpace = false;
         UChar32 c;
         U8_NEXT(text.data(), i, n, c);
-        if (c < 0 || mayChange(c)) {
+        if (c < 0) {
             return false;
         }
-        onlyLegacyBytes = onlyLegacyBytes && detail::isLegacyByteChar(c);
-        const detail::Letter l = detail::letterOf(c);
+        if (c > 0xFFFF) {
+            if (mayChange(c)) {
+                return false;
+            }
+            supplementary = true;
+            onlyLegacyBytes = false;
+        } else {
+            const std::uint8_t f = flags[static_cast<std::size_t>(c)];
+            if (f & (kMayChange | kNotNfcSafe)) {
+                return false;
+            }
+            onlyLegacyBytes = onlyLegacyBytes && (f & kLegacyByte);
+        }
+        const detail::Letter l = c < detail::kLetterTableEnd ? letters[c] : detail::Letter{};
         if (l.base != 0) {
             word.push(l);
             continue;
@@ -376,6 +422,9 @@ bool isClean(std::string_view text, ToneStyle style) {
     }
     if (onlyLegacyBytes) {
         return false; // maybe TCVN3/VNI/cp1258 mojibake: the slow path weighs the evidence
+    }
+    if (!supplementary) {
+        return true; // every BMP character is NFC-safe on its own, so the text is NFC
     }
     UErrorCode status = U_ZERO_ERROR;
     const bool normalized = nfc().isNormalizedUTF8(icu::StringPiece(text.data(), n), status);

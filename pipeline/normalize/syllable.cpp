@@ -17,7 +17,7 @@ namespace {
 
 // Every Vietnamese letter is below U+1F00 (ASCII, Latin-1, Latin Extended-A/B, Latin Extended
 // Additional up to U+1EF9).
-constexpr UChar32 kTableEnd = 0x1F00;
+constexpr UChar32 kTableEnd = kLetterTableEnd;
 
 bool vietnameseQuality(char base, Quality q) {
     switch (q) {
@@ -200,6 +200,10 @@ Letter letterOf(UChar32 c) {
         return Letter{};
     }
     return tables().letters[static_cast<std::size_t>(c)];
+}
+
+const Letter* letterTable() {
+    return tables().letters.data();
 }
 
 UChar32 composeLetter(const Letter& l) {

@@ -23,6 +23,10 @@ struct Letter {
 
 // One table lookup; code points past the Latin Extended Additional block are never letters.
 Letter letterOf(UChar32 c);
+// The table behind letterOf, for loops that look up every character: entries 0 ..
+// kLetterTableEnd-1.
+constexpr UChar32 kLetterTableEnd = 0x1F00;
+const Letter* letterTable();
 // The precomposed letter (NFC) for a decomposition; -1 when Vietnamese has no such letter.
 UChar32 composeLetter(const Letter& l);
 
