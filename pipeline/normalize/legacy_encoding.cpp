@@ -396,10 +396,12 @@ Tone viqrTone(UChar m) {
     }
 }
 
-enum class Evidence : std::uint8_t { None, Weak, Internal, Quality };
+enum class Evidence : std::uint8_t { None, Weak, Internal, Strong };
 
-// Decodes an ASCII field as VIQR; `evidence` gets one entry per output character.
-void decodeViqr(const icu::UnicodeString& s, icu::UnicodeString& out,
+// Decodes an ASCII field as VIQR; `evidence` gets one entry per output character. With
+// `finalMarks` false, a word-final "." or "?" is a tone only between words; with true (a field
+// already judged VIQR) it is a tone wherever it follows a vowel, as RFC 1456 reads it.
+void decodeViqr(const icu::UnicodeString& s, bool finalMarks, icu::UnicodeString& out,
                 std::vector<Evidence>& evidence) {
     const int32_t n = s.length();
     auto put = [&](UChar32 c, Evidence e) {
@@ -442,7 +444,8 @@ void decodeViqr(const icu::UnicodeString& s, icu::UnicodeString& out,
         }
         const bool internal = j < n && isAsciiLetter(s.charAt(j));
         const UChar last = s.charAt(j - 1);
-        if (j > i + 1 && !internal && (last == '.' || last == '?') && viqrTone(last) == l.tone) {
+        if (!finalMarks && j > i + 1 && !internal && (last == '.' || last == '?') &&
+            viqrTone(last) == l.tone) {
             // A word-final "." or "?" is punctuation at the end of a sentence or of the field;
             // only between words ("Thi. Hoa", "Thu? tu+o+'ng") is it a tone.
             int32_t k = j;
@@ -461,26 +464,22 @@ void decodeViqr(const icu::UnicodeString& s, icu::UnicodeString& out,
             ++i;
             continue;
         }
-        put(composed, l.quality != Quality::None ? Evidence::Quality
-                      : internal                 ? Evidence::Internal
-                                                 : Evidence::Weak);
+        // A quality mark, or a grave or tilde inside a word, hardly occurs outside VIQR; an
+        // apostrophe, "." or "?" inside a word does ("O'Neil", "a.m.").
+        const bool rareTone = l.tone == Tone::Grave || l.tone == Tone::Tilde;
+        put(composed, l.quality != Quality::None || (internal && rareTone) ? Evidence::Strong
+                      : internal                                           ? Evidence::Internal
+                                                                           : Evidence::Weak);
         i = j;
     }
 }
 
-// Strong evidence for VIQR: every word a mark was applied to is a Vietnamese syllable, and there
-// is a vowel-quality mark (^ ( +) or at least two words with a tone mark inside the word.
-// Addresses are never VIQR.
-bool repairViqr(icu::UnicodeString& s) {
-    if (s.indexOf(u'@') >= 0 || s.indexOf(icu::UnicodeString(u"://")) >= 0) {
-        return false;
-    }
-    icu::UnicodeString out;
-    std::vector<Evidence> evidence;
-    decodeViqr(s, out, evidence);
-    int marked = 0;
-    int internal = 0;
-    bool quality = false;
+// Whether every word a VIQR mark was applied to is a Vietnamese syllable; counts the evidence.
+bool viqrWordsValid(const icu::UnicodeString& out, const std::vector<Evidence>& evidence,
+                    int& marked, int& internal, bool& quality) {
+    marked = 0;
+    internal = 0;
+    quality = false;
     for (int32_t i = 0; i < out.length();) {
         if (!u_isalpha(out.charAt(i))) {
             ++i;
@@ -500,10 +499,34 @@ bool repairViqr(icu::UnicodeString& s) {
         }
         ++marked;
         internal += best >= Evidence::Internal;
-        quality = quality || best == Evidence::Quality;
+        quality = quality || best == Evidence::Strong;
     }
-    if (marked == 0 || !(quality || internal >= 2)) {
+    return true;
+}
+
+// Strong evidence for VIQR: every word a mark was applied to is a Vietnamese syllable, and there
+// is a vowel-quality mark (^ ( +), a grave or tilde inside a word, or at least two words with a
+// tone mark inside the word. Addresses are never VIQR. Once the field is judged VIQR, word-final
+// marks are read as RFC 1456 does ("nhie^.m vu." → "nhiệm vụ") if that keeps every word valid.
+bool repairViqr(icu::UnicodeString& s) {
+    if (s.indexOf(u'@') >= 0 || s.indexOf(icu::UnicodeString(u"://")) >= 0) {
         return false;
+    }
+    icu::UnicodeString out;
+    std::vector<Evidence> evidence;
+    decodeViqr(s, false, out, evidence);
+    int marked = 0;
+    int internal = 0;
+    bool quality = false;
+    if (!viqrWordsValid(out, evidence, marked, internal, quality) || marked == 0 ||
+        !(quality || internal >= 2)) {
+        return false;
+    }
+    icu::UnicodeString full;
+    std::vector<Evidence> fullEvidence;
+    decodeViqr(s, true, full, fullEvidence);
+    if (viqrWordsValid(full, fullEvidence, marked, internal, quality)) {
+        out = std::move(full);
     }
     s = std::move(out);
     return true;

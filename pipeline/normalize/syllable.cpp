@@ -141,36 +141,57 @@ std::u16string spell(const Letter* letters, int from, int n) {
     return s;
 }
 
-bool oneOf(const std::u16string& s, std::initializer_list<const char16_t*> list) {
-    for (const char16_t* item : list) {
-        if (s == item) {
-            return true;
-        }
-    }
-    return false;
-}
-
-// Vowel clusters and whether they take a final consonant, from Vietnamese orthography: the
-// open-only ones end in an off-glide (i/y, o/u) or are the diphthongs written "ia", "ua", "ưa";
-// the closed-only ones are "ă", "â" and the diphthongs written "iê", "yê", "uô", "ươ" before a
-// final.
+// Vowel clusters: whether they take a final consonant, and which of their letters may carry the
+// tone (bit i: letter i), from Vietnamese orthography. The open-only ones end in an off-glide
+// (i/y, o/u) or are the diphthongs written "ia", "ua", "ưa", and carry the tone on the main
+// vowel; the closed-only ones are "ă", "â" and the diphthongs written "iê", "yê", "uô", "ươ"
+// before a final, with the tone on their second letter. "oa", "oe", "uy" take it on either
+// letter: that is the classic/new convention placeTones settles.
 enum class FinalRule { Forbidden, Required, Optional, Invalid };
 
-FinalRule clusterRule(const std::u16string& v) {
-    if (oneOf(v, {u"a", u"e", u"ê", u"i", u"o", u"ô", u"ơ", u"u", u"ư", u"y", u"oa", u"oe", u"uê",
-                  u"uy"})) {
-        return FinalRule::Optional;
+struct Cluster {
+    const char16_t* spelling;
+    FinalRule rule;
+    unsigned toneMask;
+};
+
+constexpr Cluster kClusters[] = {
+    {u"a", FinalRule::Optional, 1},    {u"e", FinalRule::Optional, 1},
+    {u"ê", FinalRule::Optional, 1},    {u"i", FinalRule::Optional, 1},
+    {u"o", FinalRule::Optional, 1},    {u"ô", FinalRule::Optional, 1},
+    {u"ơ", FinalRule::Optional, 1},    {u"u", FinalRule::Optional, 1},
+    {u"ư", FinalRule::Optional, 1},    {u"y", FinalRule::Optional, 1},
+    {u"oa", FinalRule::Optional, 3},   {u"oe", FinalRule::Optional, 3},
+    {u"uy", FinalRule::Optional, 3},   {u"uê", FinalRule::Optional, 2},
+    {u"ă", FinalRule::Required, 1},    {u"â", FinalRule::Required, 1},
+    {u"iê", FinalRule::Required, 2},   {u"yê", FinalRule::Required, 2},
+    {u"uô", FinalRule::Required, 2},   {u"ươ", FinalRule::Required, 2},
+    {u"uyê", FinalRule::Required, 4},  {u"oă", FinalRule::Required, 2},
+    {u"uâ", FinalRule::Required, 2},   {u"oo", FinalRule::Required, 2},
+    {u"ai", FinalRule::Forbidden, 1},  {u"ao", FinalRule::Forbidden, 1},
+    {u"au", FinalRule::Forbidden, 1},  {u"ay", FinalRule::Forbidden, 1},
+    {u"âu", FinalRule::Forbidden, 1},  {u"ây", FinalRule::Forbidden, 1},
+    {u"eo", FinalRule::Forbidden, 1},  {u"êu", FinalRule::Forbidden, 1},
+    {u"ia", FinalRule::Forbidden, 1},  {u"iu", FinalRule::Forbidden, 1},
+    {u"oi", FinalRule::Forbidden, 1},  {u"ôi", FinalRule::Forbidden, 1},
+    {u"ơi", FinalRule::Forbidden, 1},  {u"ua", FinalRule::Forbidden, 1},
+    {u"ui", FinalRule::Forbidden, 1},  {u"ưa", FinalRule::Forbidden, 1},
+    {u"ưi", FinalRule::Forbidden, 1},  {u"ưu", FinalRule::Forbidden, 1},
+    {u"uơ", FinalRule::Forbidden, 2},  {u"iêu", FinalRule::Forbidden, 2},
+    {u"yêu", FinalRule::Forbidden, 2}, {u"oai", FinalRule::Forbidden, 2},
+    {u"oay", FinalRule::Forbidden, 2}, {u"oeo", FinalRule::Forbidden, 2},
+    {u"uây", FinalRule::Forbidden, 2}, {u"uôi", FinalRule::Forbidden, 2},
+    {u"uya", FinalRule::Forbidden, 2}, {u"uyu", FinalRule::Forbidden, 2},
+    {u"ươi", FinalRule::Forbidden, 2}, {u"ươu", FinalRule::Forbidden, 2},
+};
+
+const Cluster* findCluster(const std::u16string& v) {
+    for (const Cluster& c : kClusters) {
+        if (v == c.spelling) {
+            return &c;
+        }
     }
-    if (oneOf(v, {u"ă", u"â", u"iê", u"yê", u"uô", u"ươ", u"uyê", u"oă", u"uâ", u"oo"})) {
-        return FinalRule::Required;
-    }
-    if (oneOf(v,
-              {u"ai",  u"ao",  u"au",  u"ay",  u"âu",  u"ây",  u"eo",  u"êu",  u"ia",  u"iu",
-               u"oi",  u"ôi",  u"ơi",  u"ua",  u"ui",  u"ưa",  u"ưi",  u"ưu",  u"uơ",  u"iêu",
-               u"yêu", u"oai", u"oay", u"oeo", u"uây", u"uôi", u"uya", u"uyu", u"ươi", u"ươu"})) {
-        return FinalRule::Forbidden;
-    }
-    return FinalRule::Invalid;
+    return nullptr;
 }
 
 // Longest initial consonant first.
@@ -286,7 +307,15 @@ Syllable parseSyllable(const Letter* letters, int count) {
         return s;
     }
     const std::u16string cluster = spell(letters, s.nucleusStart, s.nucleusLength);
-    switch (clusterRule(cluster)) {
+    const Cluster* known = findCluster(cluster);
+    if (known == nullptr) {
+        return s;
+    }
+    if (s.toneIndex >= s.nucleusStart && s.toneIndex < s.nucleusStart + s.nucleusLength &&
+        (known->toneMask >> (s.toneIndex - s.nucleusStart) & 1u) == 0) {
+        return s; // "thiũ", "hòai": the tone is not on a letter that can carry it
+    }
+    switch (known->rule) {
     case FinalRule::Invalid:
         return s;
     case FinalRule::Forbidden:
