@@ -72,6 +72,14 @@ std::string relDirOf(const DecisionRecord& r) {
     return std::to_string(r.year) + "/" + r.issuerCode + "/" + slugify(r.numberText);
 }
 
+int maxGoldenBook(const DecisionRecord& r) {
+    int m = 0;
+    for (const auto& a : r.awardees) {
+        m = std::max(m, a.goldenBook);
+    }
+    return m;
+}
+
 core::Status checkRecord(const DecisionRecord& r) {
     auto reject = [](std::string message) -> core::Status {
         return makeError(ErrorKind::InputRejected, "A014", std::move(message));
@@ -93,6 +101,9 @@ core::Status checkRecord(const DecisionRecord& r) {
     }
     if (!safeDataPath(r.decisionFile)) {
         return reject("tên tệp quyết định «" + r.decisionFile + "» không hợp lệ");
+    }
+    if (maxGoldenBook(r) > 0 && !safeCode(r.goldenBookRegister)) {
+        return reject("thiếu hoặc sai mã sổ vàng «" + r.goldenBookRegister + "»");
     }
     for (const auto& a : r.awardees) {
         if (!a.certificateFile.empty() && !safeDataPath(a.certificateFile)) {
@@ -139,6 +150,17 @@ core::Status publish(const fs::path& root, const std::string& rel, const Decisio
     if (last.value() < r.number) {
         if (auto st = writeRegister(root, r.issuerCode, r.year, r.number); !st) {
             return st;
+        }
+    }
+    if (int maxGolden = maxGoldenBook(r); maxGolden > 0) {
+        auto lastGolden = readGoldenBook(root, r.goldenBookRegister);
+        if (!lastGolden) {
+            return lastGolden.error();
+        }
+        if (lastGolden.value() < maxGolden) {
+            if (auto st = writeGoldenBook(root, r.goldenBookRegister, maxGolden); !st) {
+                return st;
+            }
         }
     }
     if (!recovering || !journalHasDir(root, rel)) {
@@ -301,6 +323,24 @@ core::Result<int> Archive::nextNumber(const std::string& issuerCode, int year) c
     return last.value() + 1;
 }
 
+core::Result<GoldenBookNumbers> Archive::nextGoldenBook(const std::string& issuerCode, int year,
+                                                        int count) const {
+    if (!safeCode(issuerCode) || count < 0) {
+        return makeError(ErrorKind::InputRejected, "A014",
+                         "mã cơ quan ban hành «" + issuerCode + "» không hợp lệ");
+    }
+    GoldenBookNumbers out;
+    out.registerKey = goldenBookKey(issuerCode, year, m_goldenBookYearly);
+    auto last = readGoldenBook(m_root, out.registerKey);
+    if (!last) {
+        return last.error();
+    }
+    for (int i = 1; i <= count; ++i) {
+        out.numbers.push_back(last.value() + i);
+    }
+    return out;
+}
+
 core::Result<Staging> Archive::stage() const {
     for (int attempt = 0; attempt < 5; ++attempt) {
         const fs::path dir = m_root / ".staging" / fs::unique_path("%%%%%%%%-%%%%%%%%");
@@ -352,6 +392,20 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
                          "số quyết định " + std::to_string(record.number) + " năm " +
                              std::to_string(record.year) + " của " + record.issuerCode +
                              " đã được dùng; số tiếp theo là " + std::to_string(last.value() + 1));
+    }
+    if (maxGoldenBook(record) > 0) {
+        auto lastGolden = readGoldenBook(m_root, record.goldenBookRegister);
+        if (!lastGolden) {
+            return lastGolden.error();
+        }
+        for (const auto& a : record.awardees) {
+            if (a.goldenBook > 0 && a.goldenBook <= lastGolden.value()) {
+                return makeError(ErrorKind::InputRejected, "A006",
+                                 "số sổ vàng " + std::to_string(a.goldenBook) + " của " +
+                                     record.goldenBookRegister + " đã được dùng; số tiếp theo là " +
+                                     std::to_string(lastGolden.value() + 1));
+            }
+        }
     }
     boost::system::error_code ec;
     if (fs::exists(target, ec)) {

@@ -36,6 +36,8 @@ struct AwardeeRecord {
     std::string gender;   // "male"/"female", individuals only
     int birthYear = 0;
     std::string certificateFile; // relative to the bag's data/ folder
+    int goldenBook = 0; // số vào sổ vàng (0: not entered); see Archive::nextGoldenBook
+    std::optional<long long> amount; // tiền thưởng in đồng, when the job computed it
 };
 
 // Everything the archive records about one decision (written as data/decision.xml, validated
@@ -67,6 +69,15 @@ struct DecisionRecord {
     std::string retention;   // "20 năm"; empty = default for issuerLevel (schema appinfo)
     std::string accessMode;  // chế độ sử dụng; empty = "Công khai"
     std::string decisionFile = "decision.pdf"; // relative to data/; must be in the staging
+    // The golden-book register the awardees' goldenBook numbers come from (GoldenBookNumbers::
+    // registerKey); empty when no awardee has one. Commit advances that register.
+    std::string goldenBookRegister;
+};
+
+// Golden-book numbers reserved (not yet consumed) for one decision.
+struct GoldenBookNumbers {
+    std::string registerKey;  // "UBND-TP-HANOI" or "UBND-TP-HANOI.2026"
+    std::vector<int> numbers; // consecutive, register + 1 ...
 };
 
 struct FiledDecision {
@@ -146,6 +157,15 @@ public:
     // Call with the lock held; nothing is consumed until commit.
     core::Result<int> nextNumber(const std::string& issuerCode, int year) const;
 
+    // Whether golden-book numbers restart every year (default: never; the book runs on).
+    void setGoldenBookYearly(bool yearly) { m_goldenBookYearly = yearly; }
+
+    // The next `count` golden-book numbers of this issuer (register + 1 ...). Call with the
+    // lock held, before rendering the certificates; nothing is consumed until commit, which
+    // advances the register past the numbers the record's awardees carry.
+    core::Result<GoldenBookNumbers> nextGoldenBook(const std::string& issuerCode, int year,
+                                                   int count) const;
+
     // A new empty staging folder (with data/ created).
     core::Result<Staging> stage() const;
 
@@ -162,6 +182,7 @@ private:
     fs::path m_schemasDir;
     SearchKeyFn m_searchKey;
     std::int64_t m_clock = 0;
+    bool m_goldenBookYearly = false;
     struct Impl;
     std::shared_ptr<Impl> m_impl;
 };

@@ -101,6 +101,12 @@ void writeAwardee(Writer& w, const AwardeeRecord& a) {
     if (!a.certificateFile.empty()) {
         w.attr("certificate", a.certificateFile);
     }
+    if (a.goldenBook > 0) {
+        w.attr("goldenBook", std::to_string(a.goldenBook));
+    }
+    if (a.amount) {
+        w.attr("amount", std::to_string(*a.amount));
+    }
     w.element("name", a.name);
     w.optional("position", a.position);
     w.optional("unit", a.unit);
@@ -203,6 +209,9 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
     w.start("filing");
     w.attr("year", std::to_string(r.year));
     w.attr("number", std::to_string(r.number));
+    if (!r.goldenBookRegister.empty()) {
+        w.attr("goldenBookRegister", r.goldenBookRegister);
+    }
     w.element("numberText", r.numberText);
     w.element("decisionFile", r.decisionFile);
     w.end();
@@ -305,6 +314,7 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
     r.year = toInt(x::attr(filing, "year"));
     r.number = toInt(x::attr(filing, "number"));
     r.numberText = x::childText(filing, "numberText");
+    r.goldenBookRegister = x::attr(filing, "goldenBookRegister");
     r.decisionFile = x::childText(filing, "decisionFile");
 
     const xmlNode* award = x::firstChild(root, "award");
@@ -332,6 +342,14 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
         a.gender = x::attr(n, "gender");
         a.birthYear = toInt(x::attr(n, "birthYear"));
         a.certificateFile = x::attr(n, "certificate");
+        a.goldenBook = toInt(x::attr(n, "goldenBook"));
+        if (const std::string amount = x::attr(n, "amount"); !amount.empty()) {
+            try {
+                a.amount = std::stoll(amount);
+            } catch (const std::exception&) {
+                // The schema accepted it as a non-negative integer; only overflow gets here.
+            }
+        }
         a.name = x::childText(n, "name");
         a.position = x::childText(n, "position");
         a.unit = x::childText(n, "unit");

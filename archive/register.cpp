@@ -27,7 +27,7 @@ Parsed parse(const std::string& text) {
         std::string value = line.substr(colon + 1);
         value.erase(0, value.find_first_not_of(' '));
         try {
-            if (key == "issuer") {
+            if (key == "issuer" || key == "register") {
                 p.issuer = value;
             } else if (key == "year") {
                 p.year = std::stoi(value);
@@ -108,6 +108,68 @@ std::vector<RegisterEntry> listRegisters(const fs::path& root) {
         e.year = parsed.year;
         e.last = parsed.last;
         out.push_back(std::move(e));
+    }
+    std::sort(out.begin(), out.end(),
+              [](const RegisterEntry& a, const RegisterEntry& b) { return a.file < b.file; });
+    return out;
+}
+
+std::string goldenBookKey(const std::string& issuerCode, int year, bool yearly) {
+    return yearly ? issuerCode + "." + std::to_string(year) : issuerCode;
+}
+
+fs::path goldenBookFile(const fs::path& root, const std::string& key) {
+    return root / "registers" / "golden-book" / (key + ".txt");
+}
+
+core::Result<int> readGoldenBook(const fs::path& root, const std::string& key) {
+    const fs::path file = goldenBookFile(root, key);
+    boost::system::error_code ec;
+    if (!fs::exists(file, ec)) {
+        return 0;
+    }
+    auto text = core::readFile(file);
+    Parsed p = text ? parse(text.value()) : Parsed{};
+    if (p.last < 0 || p.issuer != key) {
+        return core::makeError(core::ErrorKind::Io, "A009",
+                               "sổ vàng bị hỏng (không đọc được số cuối cùng)", {file.string()});
+    }
+    return p.last;
+}
+
+core::Status writeGoldenBook(const fs::path& root, const std::string& key, int last) {
+    const fs::path dir = root / "registers" / "golden-book";
+    boost::system::error_code ec;
+    if (!fs::is_directory(dir, ec)) {
+        fs::create_directories(dir, ec);
+        if (ec) {
+            return core::makeError(core::ErrorKind::CannotCreate, "A009",
+                                   "không tạo được thư mục sổ vàng", {dir.string()});
+        }
+        if (auto st = core::fsyncPath(dir.parent_path()); !st) {
+            return st;
+        }
+        if (auto st = core::fsyncPath(root); !st) {
+            return st;
+        }
+    }
+    return core::writeFileAtomic(goldenBookFile(root, key),
+                                 "register: " + key + "\nlast: " + std::to_string(last) + "\n");
+}
+
+std::vector<RegisterEntry> listGoldenBooks(const fs::path& root) {
+    std::vector<RegisterEntry> out;
+    const fs::path dir = root / "registers" / "golden-book";
+    boost::system::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        const fs::path& p = it->path();
+        const std::string name = p.filename().string();
+        if (name.empty() || name[0] == '.' || p.extension() != ".txt") {
+            continue;
+        }
+        auto text = core::readFile(p);
+        Parsed parsed = text ? parse(text.value()) : Parsed{};
+        out.push_back({parsed.issuer, 0, parsed.last, "registers/golden-book/" + name});
     }
     std::sort(out.begin(), out.end(),
               [](const RegisterEntry& a, const RegisterEntry& b) { return a.file < b.file; });

@@ -32,4 +32,14 @@ core::Status writeRegister(const fs::path& root, const std::string& issuerCode, 
 // Every register file; a file that cannot be read or parsed is returned with last = -1.
 std::vector<RegisterEntry> listRegisters(const fs::path& root);
 
+// The golden-book register (sổ vàng) of an issuer: one file per register key,
+// <root>/registers/golden-book/<key>.txt ("register: <key>" / "last: N"). The key is the issuer
+// code when numbers never restart, "<issuer code>.<year>" when they restart every year.
+std::string goldenBookKey(const std::string& issuerCode, int year, bool yearly);
+fs::path goldenBookFile(const fs::path& root, const std::string& key);
+core::Result<int> readGoldenBook(const fs::path& root, const std::string& key);
+core::Status writeGoldenBook(const fs::path& root, const std::string& key, int last);
+// Every golden-book register (RegisterEntry.issuerCode holds the key, year = 0).
+std::vector<RegisterEntry> listGoldenBooks(const fs::path& root);
+
 } // namespace tdkt::archive

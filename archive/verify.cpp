@@ -527,6 +527,8 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     // issuer code -> year -> number -> bag folders holding it
     std::map<std::pair<std::string, int>, std::map<int, std::vector<std::string>>> filed;
     std::map<std::string, int> awardeesByBag;
+    // golden-book register key -> number -> bags holding it
+    std::map<std::string, std::map<int, std::vector<std::string>>> golden;
     std::set<std::string> recent;
     std::set<std::string> known;
     if (options.since) {
@@ -563,6 +565,11 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
         }
         filed[{r.issuerCode, r.year}][r.number].push_back(rel);
         awardeesByBag[rel] = static_cast<int>(r.awardees.size());
+        for (const auto& a : r.awardees) {
+            if (a.goldenBook > 0) {
+                golden[r.goldenBookRegister][a.goldenBook].push_back(rel);
+            }
+        }
 
         std::set<std::string> described;
         for (const auto& a : r.awardees) {
@@ -630,6 +637,37 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                 {"A211", regRel,
                  "sổ đăng ký số ghi số cuối là " + std::to_string(it->second.last) +
                      " nhưng đã lưu quyết định số " + std::to_string(maxFiled)});
+        }
+    }
+
+    std::map<std::string, int> goldenLast;
+    for (const auto& e : listGoldenBooks(root)) {
+        if (e.last < 0 || e.file != "registers/golden-book/" + e.issuerCode + ".txt") {
+            report.problems.push_back({"A213", e.file, "sổ vàng bị hỏng"});
+            continue;
+        }
+        goldenLast[e.issuerCode] = e.last;
+    }
+    for (const auto& [key, numbers] : golden) {
+        const std::string regRel = "registers/golden-book/" + key + ".txt";
+        for (const auto& [number, dirs] : numbers) {
+            if (dirs.size() > 1) {
+                std::string all;
+                for (const auto& d : dirs) {
+                    all += (all.empty() ? "" : ", ") + d;
+                }
+                report.problems.push_back({"A223", dirs.front(),
+                                           "số sổ vàng " + std::to_string(number) + " của " + key +
+                                               " bị dùng nhiều lần: " + all});
+            }
+        }
+        const int maxFiled = numbers.rbegin()->first;
+        auto it = goldenLast.find(key);
+        if (it == goldenLast.end() || it->second < maxFiled) {
+            report.problems.push_back({"A224", regRel,
+                                       "sổ vàng " + key + " ghi số cuối là " +
+                                           std::to_string(it == goldenLast.end() ? 0 : it->second) +
+                                           " nhưng đã lưu số " + std::to_string(maxFiled)});
         }
     }
 

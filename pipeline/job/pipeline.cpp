@@ -260,6 +260,12 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         }
         model::Decision decision =
             buildDecision(*plan.dossier, *plan.award, *plan.issuer, plan.date, number.value());
+        // Sổ vàng numbers, one per certificate, reserved under the lock and consumed at commit.
+        auto golden = archive->nextGoldenBook(plan.issuer->code, plan.date.year,
+                                              static_cast<int>(decision.awardees.size()));
+        if (!golden) {
+            return fail(golden.error());
+        }
 
         auto staging = archive->stage();
         if (!staging) {
@@ -285,8 +291,11 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         }
         boost::system::error_code ec;
         fs::create_directories(staging->data() / "certificates", ec);
-        for (const auto& awardee : decision.awardees) {
-            auto cert = certRenderer.value()->render(certificateContext(decision, awardee),
+        for (std::size_t i = 0; i < decision.awardees.size(); ++i) {
+            const auto& awardee = decision.awardees[i];
+            tmpl::Value certContext = certificateContext(decision, awardee);
+            certContext.set("goldenBook", std::to_string(golden->numbers[i]));
+            auto cert = certRenderer.value()->render(certContext,
                                                      staging->data() / awardee.certificateFile);
             if (!cert) {
                 core::Error e = cert.error();
@@ -306,8 +315,12 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         if (!copied) {
             return fail(copied.error());
         }
-        auto filed = archive->commit(std::move(staging).value(),
-                                     toRecord(decision, rendered->pageCount), lock.value());
+        archive::DecisionRecord record = toRecord(decision, rendered->pageCount);
+        record.goldenBookRegister = golden->registerKey;
+        for (std::size_t i = 0; i < record.awardees.size(); ++i) {
+            record.awardees[i].goldenBook = golden->numbers[i];
+        }
+        auto filed = archive->commit(std::move(staging).value(), record, lock.value());
         if (!filed) {
             return fail(filed.error());
         }

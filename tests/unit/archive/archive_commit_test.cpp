@@ -428,3 +428,71 @@ TEST_CASE("collectives and individuals are numbered separately in the list", "[a
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error().code == "A004");
 }
+
+TEST_CASE("golden-book numbers are reserved under the lock and consumed only at commit",
+          "[archive][goldenbook]") {
+    TempDir tmp;
+    Archive archive = openArchive(tmp.path());
+    auto lock = archive.lock(1);
+    REQUIRE(lock.ok());
+
+    auto reserved = archive.nextGoldenBook("UBND-TP-HANOI", 2026, 2);
+    REQUIRE(reserved.ok());
+    CHECK(reserved->registerKey == "UBND-TP-HANOI");
+    CHECK(reserved->numbers == std::vector<int>{1, 2});
+    // Asking again without a commit gives the same numbers: nothing was consumed.
+    CHECK(archive.nextGoldenBook("UBND-TP-HANOI", 2026, 2)->numbers == std::vector<int>{1, 2});
+
+    DecisionRecord r = sampleRecord(5);
+    r.goldenBookRegister = reserved->registerKey;
+    r.awardees[0].goldenBook = reserved->numbers[0];
+    r.awardees[1].goldenBook = reserved->numbers[1];
+    r.awardees[0].amount = 1'490'000;
+    REQUIRE(fileDecision(archive, lock.value(), r).ok());
+    CHECK(readText(tmp.path() / "registers/golden-book/UBND-TP-HANOI.txt") ==
+          "register: UBND-TP-HANOI\nlast: 2\n");
+    const std::string xml =
+        readText(tmp.path() / "2026/UBND-TP-HANOI/05-qd-ubnd/data/decision.xml");
+    CHECK(xml.find("goldenBookRegister=\"UBND-TP-HANOI\"") != std::string::npos);
+    CHECK(xml.find("goldenBook=\"2\"") != std::string::npos);
+    CHECK(xml.find("amount=\"1490000\"") != std::string::npos);
+
+    // The book runs on across years unless it restarts yearly.
+    CHECK(archive.nextGoldenBook("UBND-TP-HANOI", 2027, 1)->numbers == std::vector<int>{3});
+    archive.setGoldenBookYearly(true);
+    auto yearly = archive.nextGoldenBook("UBND-TP-HANOI", 2027, 1);
+    CHECK(yearly->registerKey == "UBND-TP-HANOI.2027");
+    CHECK(yearly->numbers == std::vector<int>{1});
+
+    // A number already used is refused at commit, and nothing is filed.
+    DecisionRecord dup = sampleRecord(6);
+    dup.goldenBookRegister = "UBND-TP-HANOI";
+    dup.awardees[0].goldenBook = 2;
+    auto refused = fileDecision(archive, lock.value(), dup);
+    REQUIRE_FALSE(refused.ok());
+    CHECK(refused.error().code == "A006");
+    CHECK_FALSE(fs::exists(tmp.path() / "2026/UBND-TP-HANOI/06-qd-ubnd"));
+
+    // Read back and verified.
+    core::Diagnostics diags;
+    auto meta = Metadata::load(schemasDir());
+    REQUIRE(meta.ok());
+    auto back = meta->readDecision(tmp.path() / "2026/UBND-TP-HANOI/05-qd-ubnd/data/decision.xml",
+                                   "decision.xml", diags);
+    REQUIRE(back.ok());
+    CHECK(back->goldenBookRegister == "UBND-TP-HANOI");
+    CHECK(back->awardees[1].goldenBook == 2);
+    CHECK(back->awardees[0].amount == std::optional<long long>(1'490'000));
+    CHECK_FALSE(back->awardees[1].amount.has_value());
+    auto report = verify(tmp.path(), schemasDir());
+    REQUIRE(report.ok());
+    CHECK(report->ok());
+
+    // verify notices a golden-book register behind the filed numbers.
+    writeFile(tmp.path() / "registers/golden-book/UBND-TP-HANOI.txt",
+              "register: UBND-TP-HANOI\nlast: 1\n");
+    auto behind = verify(tmp.path(), schemasDir());
+    REQUIRE(behind.ok());
+    REQUIRE(behind->problems.size() == 1);
+    CHECK(behind->problems[0].code == "A224");
+}
