@@ -291,20 +291,51 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         }
         boost::system::error_code ec;
         fs::create_directories(staging->data() / "certificates", ec);
-        for (std::size_t i = 0; i < decision.awardees.size(); ++i) {
-            const auto& awardee = decision.awardees[i];
-            tmpl::Value certContext = certificateContext(decision, awardee);
-            certContext.set("goldenBook", std::to_string(golden->numbers[i]));
-            auto cert = certRenderer.value()->render(certContext,
-                                                     staging->data() / awardee.certificateFile);
-            if (!cert) {
-                core::Error e = cert.error();
-                if (e.where.file.empty()) {
-                    e.where = {plan.dossier->sourceFile, 0, 0};
-                }
-                e.message += " (" + awardee.name + ")";
-                return fail(e);
+        fs::create_directories(staging->data() / "print", ec);
+        // Certificates: one PDF/A each for the archive, drawn in batches on every core, and
+        // one combined print file in list order (data/print/, so it is in the bag's manifest).
+        const auto& awardees = decision.awardees;
+        render::ContextSource certContext = [&](std::size_t i) -> core::Result<tmpl::Value> {
+            tmpl::Value ctx = certificateContext(decision, awardees[i]);
+            ctx.set("goldenBook", std::to_string(golden->numbers[i]));
+            return ctx;
+        };
+        auto certFailure = [&](core::Error e, std::size_t index) {
+            if (e.where.file.empty()) {
+                e.where = {plan.dossier->sourceFile, 0, 0};
             }
+            if (index < awardees.size()) {
+                e.message += " (" + awardees[index].name + ")";
+            }
+            return fail(e);
+        };
+        std::size_t failedAt = awardees.size();
+        auto certs = certRenderer.value()->renderEach(
+            awardees.size(), certContext,
+            [&](std::size_t i) { return staging->data() / awardees[i].certificateFile; }, {},
+            &failedAt);
+        if (!certs) {
+            return certFailure(certs.error(), failedAt);
+        }
+        if (!awardees.empty()) {
+            render::PdfInfo printInfo;
+            const std::string form = model::displayName(decision.form);
+            printInfo.title = "Bản in " + form + " kèm Quyết định số " + decision.numberText;
+            const tmpl::Value first = certificateContext(decision, awardees.front());
+            if (const tmpl::Value* author = first.find("meta.author");
+                author && author->type() == tmpl::Value::Type::String) {
+                printInfo.author = author->str();
+            }
+            printInfo.subject = "Bản in " + form + " theo thứ tự danh sách";
+            printInfo.keywords = "khen thưởng, " + form + ", bản in";
+            auto printed = certRenderer.value()->renderCombined(
+                awardees.size(), certContext, printInfo,
+                staging->data() / "print" / "certificates-print.pdf", {}, &failedAt);
+            if (!printed) {
+                return certFailure(printed.error(), failedAt);
+            }
+        }
+        for (const auto& awardee : awardees) {
             progress(awardee.name);
         }
         auto dossierBytes = core::readFile(plan.dossier->sourceFile);
