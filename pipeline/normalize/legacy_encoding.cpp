@@ -311,6 +311,7 @@ bool decodingIsVietnamese(const icu::UnicodeString& decoded) {
     int words = 0;
     bool nonAsciiValid = true;
     bool allValid = true;
+    bool longWord = false; // one-letter words alone ("ũ ố ã") prove nothing
     forWords(decoded, isWordChar, [&](const icu::UnicodeString& w, bool nonAscii) {
         const bool valid = isSyllable(w);
         ++words;
@@ -318,9 +319,11 @@ bool decodingIsVietnamese(const icu::UnicodeString& decoded) {
         if (nonAscii) {
             ++nonAsciiWords;
             nonAsciiValid = nonAsciiValid && valid;
+            longWord = longWord || w.countChar32() >= 2;
         }
     });
-    return nonAsciiValid && (nonAsciiWords >= 2 || (nonAsciiWords == 1 && words >= 2 && allValid));
+    return nonAsciiValid && longWord &&
+           (nonAsciiWords >= 2 || (nonAsciiWords == 1 && words >= 2 && allValid));
 }
 
 // Some non-ASCII word of the field is not a Vietnamese syllable as it stands.
@@ -532,13 +535,32 @@ bool repairViqr(icu::UnicodeString& s) {
     return true;
 }
 
+// ASCII once collapseWhitespace has made every space an ASCII one: VIQR is a 7-bit encoding.
 bool isAsciiText(const icu::UnicodeString& s) {
     for (int32_t i = 0; i < s.length(); ++i) {
-        if (s.charAt(i) >= 0x80) {
+        if (s.charAt(i) >= 0x80 && !u_isUWhiteSpace(s.charAt(i))) {
             return false;
         }
     }
     return true;
+}
+
+// Every character could be a byte of a single-byte legacy encoding (or is no letter at all), and
+// some is not ASCII.
+bool singleByteShape(const icu::UnicodeString& s) {
+    bool nonAscii = false;
+    for (int32_t i = 0; i < s.length();) {
+        const UChar32 c = s.char32At(i);
+        i += U16_LENGTH(c);
+        bool viaC1 = false;
+        if (c >= 0x80) {
+            nonAscii = true;
+            if (legacyByte(c, viaC1) < 0 && u_isalpha(c)) {
+                return false;
+            }
+        }
+    }
+    return nonAscii;
 }
 
 // Tries TCVN3, VNI and Windows-1258 on `text`; on strong evidence for exactly one reading
@@ -565,6 +587,11 @@ const char* decodeSingleByte(icu::UnicodeString& text) {
         if (!decodeBytes(text, c.encoding, decoded) || !decodingIsVietnamese(decoded)) {
             continue;
         }
+        // The reading must be final: one that could itself be read again as mojibake (only
+        // Latin-1 letters, a word still not Vietnamese) is no evidence.
+        if (singleByteShape(decoded) && rawIsBroken(decoded)) {
+            continue;
+        }
         if (chosen != nullptr && decoded != result) {
             return nullptr; // two encodings read the field as different Vietnamese: no evidence
         }
@@ -580,6 +607,10 @@ const char* decodeSingleByte(icu::UnicodeString& text) {
 }
 
 } // namespace
+
+bool looksLikeMojibake(const icu::UnicodeString& s) {
+    return singleByteShape(s) && rawIsBroken(s);
+}
 
 bool isLegacyByteChar(UChar32 c) {
     bool viaC1 = false;
@@ -610,6 +641,7 @@ const char* repairLegacyEncoding(icu::UnicodeString& s) {
     // judged with them first, then, as the later steps would leave it, without them.
     icu::UnicodeString withBytes;
     icu::UnicodeString without;
+    bool droppedBytes = false;
     for (int32_t i = 0; i < s.length();) {
         UChar32 c = s.char32At(i);
         i += U16_LENGTH(c);
@@ -623,6 +655,7 @@ const char* repairLegacyEncoding(icu::UnicodeString& s) {
         if (!isInvisible(c) || legacyInvisible) {
             withBytes.append(c);
         }
+        droppedBytes = droppedBytes || (isInvisible(c) && legacyInvisible);
     }
     if (isAsciiText(without)) {
         if (!repairViqr(without)) {
@@ -632,9 +665,9 @@ const char* repairLegacyEncoding(icu::UnicodeString& s) {
         return "chuyển mã VIQR → Unicode";
     }
     const char* reason = decodeSingleByte(withBytes);
-    if (reason == nullptr && withBytes.length() != without.length()) {
-        reason = decodeSingleByte(without);
-        withBytes = std::move(without);
+    if (reason == nullptr && droppedBytes) {
+        withBytes = without;
+        reason = decodeSingleByte(withBytes);
     }
     if (reason != nullptr) {
         s = std::move(withBytes);

@@ -12,6 +12,12 @@ namespace tdkt::normalize::detail {
 // "chuyển mã TCVN3 → Unicode"; otherwise leaves `s` alone and returns nullptr.
 const char* repairLegacyEncoding(icu::UnicodeString& s);
 
+// Text (as the clean-up steps leave it) that looks like single-byte mojibake — only Latin-1 and
+// cp1252 characters, some word not Vietnamese — which no table read as Vietnamese. Tone
+// placement leaves such a field alone: reshaping it could make a second normalize() find evidence
+// the first did not.
+bool looksLikeMojibake(const icu::UnicodeString& s);
+
 // Cheap pre-checks for the fast path of normalize(): false means repairLegacyEncoding cannot
 // change a text with this shape.
 // A code point that a single-byte legacy encoding read as Latin-1/cp1252 can produce.

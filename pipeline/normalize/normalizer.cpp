@@ -229,24 +229,31 @@ bool fixEth(icu::UnicodeString& s) {
 
 // Legacy text is decoded before any clean-up: a TCVN3 "ư" arrives as U+00AD SOFT HYPHEN, which
 // removeInvisible would otherwise drop.
-const char* repairLegacy(icu::UnicodeString& s, const Options&) {
+// What one normalize() call carries from step to step.
+struct Context {
+    const Options& options;
+};
+
+const char* repairLegacy(icu::UnicodeString& s, Context&) {
     return detail::repairLegacyEncoding(s);
 }
 
-bool placeTones(icu::UnicodeString& s, const Options& options) {
-    return detail::placeTones(s, options.toneStyle);
+// Not in a field that looks like mojibake the decoder could not read ("NguyÔn hoà"): moving a
+// tone there could turn it into a field the decoder reads differently next time.
+bool placeTones(icu::UnicodeString& s, Context& context) {
+    return !detail::looksLikeMojibake(s) && detail::placeTones(s, context.options.toneStyle);
 }
 
 struct Step {
     // Exactly one of the two is set: a step with one fixed reason, or one that names its own
     // (the legacy decoder says which encoding it found). Both return false/nullptr for no change.
-    bool (*apply)(icu::UnicodeString&, const Options&);
+    bool (*apply)(icu::UnicodeString&, Context&);
     const char* reason; // Vietnamese, shown to the clerk
-    const char* (*applyWithReason)(icu::UnicodeString&, const Options&) = nullptr;
+    const char* (*applyWithReason)(icu::UnicodeString&, Context&) = nullptr;
 };
 
 // Adapts the option-free steps to the table's signature.
-template <bool (*F)(icu::UnicodeString&)> bool plain(icu::UnicodeString& s, const Options&) {
+template <bool (*F)(icu::UnicodeString&)> bool plain(icu::UnicodeString& s, Context&) {
     return F(s);
 }
 
@@ -447,12 +454,13 @@ bool normalizeText(std::string_view text, const Options& options, std::string& o
     if (substitutions > 0) {
         note(kInvalidUtf8Reason);
     }
+    Context context{options};
     for (const Step& step : kSteps) {
         if (step.applyWithReason != nullptr) {
-            if (const char* r = step.applyWithReason(s, options)) {
+            if (const char* r = step.applyWithReason(s, context)) {
                 note(r);
             }
-        } else if (step.apply(s, options)) {
+        } else if (step.apply(s, context)) {
             note(step.reason);
         }
     }

@@ -165,18 +165,20 @@ TEST_CASE("search keys agree across NFC/NFD input and tone placements") {
 
 TEST_CASE("mixed-up input never crashes and normalizes in one pass") {
     // Deterministic pseudo-random strings built from the pieces the steps care about.
-    const char* const pieces[] = {"a",      "e",      "o",      "u",      " ",      "  ",
-                                  "\t",     "\n",     "\u0301", "\u0302", "\u0306", "\u0323",
-                                  "\u031B", "\u0300", "\u200B", "\u00AD", "\uFEFF", "\u00A0",
-                                  "Ｑ",     "\u00D0", "\u00DE", "ễ",      "Đ",      "\xFF",
-                                  "\xE1",   "\xBA",   "\xC3",   "m²",     "“",      "\u3000"};
+    const char* const pieces[] = {
+        "a", "e", "o", "u", " ", "  ", "\t", "\n", "\u0301", "\u0302", "\u0306", "\u0323", "\u031B",
+        "\u0300", "\u200B", "\u00AD", "\uFEFF", "\u00A0", "Ｑ", "\u00D0", "\u00DE", "ễ", "Đ",
+        "\xFF", "\xE1", "\xBA", "\xC3", "m²", "“", "\u3000",
+        // Legacy encodings: TCVN3, VNI, cp1258 bytes, VIQR marks.
+        "Ô", "¨", "·", "µ", "é", "ã", "Þ", "ò", "^", "~", "`", "(", "'", ".", "?", "dd", "n", "g",
+        "h", "y", "Nguye^~n", "NguyÔn", "Vaên", "hoà", "uỷ", "q", "i"};
     const std::size_t count = sizeof pieces / sizeof pieces[0];
     unsigned state = 12345;
     auto next = [&state] {
         state = state * 1103515245u + 12345u;
         return (state >> 16) & 0x7FFF;
     };
-    for (int round = 0; round < 3000; ++round) {
+    for (int round = 0; round < 30000; ++round) {
         std::string input;
         for (unsigned n = next() % 12; n > 0; --n) {
             input += pieces[next() % count];
