@@ -194,6 +194,9 @@ struct SearchQuery {
     std::optional<int> year;
     std::optional<std::string> unit; // proposing unit code or issuer code
     int limit = 50;
+    std::optional<std::string> issuer;     // issuer code only
+    std::optional<std::string> awardForm;  // "Bằng khen", "bang khen" or "BangKhen"
+    std::optional<std::string> numberText; // "05/QĐ-UBND" (diacritics optional)
 };
 
 struct SearchHit {

@@ -3,6 +3,7 @@
 #include "archive/sqlite.hpp"
 
 #include <Poco/UTF8String.h>
+#include <algorithm>
 #include <cctype>
 #include <sqlite3.h>
 
@@ -93,6 +94,10 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
     sql += match.empty() ? "1" : "awardees MATCH ?2";
     sql += " AND (?3 IS NULL OR CAST(year AS INTEGER) = ?3)"
            " AND (?4 IS NULL OR unit_code = ?4 OR issuer_code = ?4)"
+           " AND (?6 IS NULL OR issuer_code = ?6)"
+           // The folded award name without spaces, so "BangKhen" = "Bằng khen".
+           " AND (?7 IS NULL OR replace(award_key, ' ', '') = ?7)"
+           " AND (?8 IS NULL OR number_key = ?8)"
            " ORDER BY score DESC, CAST(year AS INTEGER) DESC, decision_path, rowid LIMIT ?5";
     auto stmt = db->prepare(sql);
     if (!stmt) {
@@ -113,6 +118,21 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
         stmt->bindNull(4);
     }
     stmt->bind(5, static_cast<long long>(query.limit > 0 ? query.limit : 50));
+    auto bindOptional = [&](int index, const std::optional<std::string>& value, bool fold,
+                            bool squeeze) {
+        if (!value || value->empty()) {
+            stmt->bindNull(index);
+            return;
+        }
+        std::string v = fold ? searchKey(*value) : *value;
+        if (squeeze) {
+            v.erase(std::remove(v.begin(), v.end(), ' '), v.end());
+        }
+        stmt->bind(index, v);
+    };
+    bindOptional(6, query.issuer, false, false);
+    bindOptional(7, query.awardForm, true, true);
+    bindOptional(8, query.numberText, true, false);
 
     std::vector<SearchHit> hits;
     for (;;) {

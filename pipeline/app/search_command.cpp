@@ -29,6 +29,15 @@ int runSearch(Invocation& inv) {
     if (inv.has("unit")) {
         q.unit = inv.get("unit");
     }
+    if (inv.has("issuer")) {
+        q.issuer = inv.get("issuer");
+    }
+    if (inv.has("form")) {
+        q.awardForm = inv.get("form");
+    }
+    if (inv.has("number")) {
+        q.numberText = inv.get("number");
+    }
     if (inv.has("limit") && !intOption(inv, "search", "limit", q.limit, &rc)) {
         return rc;
     }
@@ -49,16 +58,23 @@ int runSearch(Invocation& inv) {
 const Command& searchCommand() {
     static const Command c{
         "search", "tra cứu người/tập thể được khen trong kho (không cần gõ dấu)",
-        "tdkt search QUERY --archive DIR [--year Y] [--unit CODE] [--limit N] [--json]\n\n"
+        "tdkt search QUERY --archive DIR [--year Y] [--unit CODE] [--issuer CODE] [--form F]\n"
+        "                  [--number SỐ] [--limit N] [--json]\n\n"
         "  --archive DIR  thư mục kho lưu trữ\n"
         "  --year Y       chỉ năm quyết định Y\n"
         "  --unit CODE    chỉ đơn vị đề nghị hoặc cơ quan ban hành có mã CODE\n"
+        "  --issuer CODE  chỉ cơ quan ban hành có mã CODE\n"
+        "  --form F       chỉ hình thức khen thưởng F («Bằng khen», «Giấy khen», ...)\n"
+        "  --number SỐ    chỉ quyết định số SỐ («05/QĐ-UBND», có thể không dấu)\n"
         "  --limit N      số kết quả tối đa (mặc định 50)\n"
         "  --json         in kết quả dạng JSON cho chương trình khác\n",
         [](Poco::Util::OptionSet& set) {
             addArchiveOption(set);
             set.addOption(Option("year", "y", "năm").required(false).argument("Y"));
             set.addOption(Option("unit", "u", "mã đơn vị").required(false).argument("CODE"));
+            set.addOption(Option("issuer", "i", "mã cơ quan").required(false).argument("CODE"));
+            set.addOption(Option("form", "f", "hình thức").required(false).argument("F"));
+            set.addOption(Option("number", "", "số quyết định").required(false).argument("SỐ"));
             set.addOption(Option("limit", "n", "số kết quả").required(false).argument("N"));
             set.addOption(Option("json", "j", "JSON").required(false));
         },

@@ -394,7 +394,7 @@ TEST_CASE("a commit interrupted after its rename is completed at the next lock",
     CHECK(archive.nextNumber("UBND-TP-HANOI", 2026).value() == 5);
     CHECK(lines(readText(tmp.path() / "journal")).size() == 1);
     CHECK(fs::exists(tmp.path() / "index.sqlite"));
-    auto hits = search(tmp.path(), SearchQuery{"Nguyễn Thị Đào", {}, {}, 10}, foldKey);
+    auto hits = search(tmp.path(), SearchQuery{"Nguyễn Thị Đào", {}, {}, 10, {}, {}, {}}, foldKey);
     REQUIRE(hits.ok());
     REQUIRE(hits->size() == 1);
     CHECK(hits->front().numberText == "04/QĐ-UBND");

@@ -39,7 +39,7 @@ std::vector<std::string> names(const std::vector<SearchHit>& hits) {
 
 std::vector<SearchHit> run(const fs::path& root, const std::string& text,
                            std::optional<int> year = {}, std::optional<std::string> unit = {}) {
-    auto hits = search(root, SearchQuery{text, year, unit, 50}, foldKey);
+    auto hits = search(root, SearchQuery{text, year, unit, 50, {}, {}, {}}, foldKey);
     INFO(text);
     INFO((hits.ok() ? std::string() : core::format(hits.error())));
     REQUIRE(hits.ok());
@@ -124,7 +124,7 @@ TEST_CASE("FTS syntax in the query is plain text", "[archive][search]") {
     for (const char* q : {"\"", "\"dao", "dao*", "*", "AND", "dao AND", "OR dao", "NOT", "(",
                           "dao)", "NEAR(dao", "name_key:dao", "{name_key}: dao", "^dao",
                           "dao\" OR \"le", "'", "-", "+dao", ";DROP TABLE awardees;--"}) {
-        auto hits = search(tmp.path(), SearchQuery{q, {}, {}, 50}, foldKey);
+        auto hits = search(tmp.path(), SearchQuery{q, {}, {}, 50, {}, {}, {}}, foldKey);
         INFO(q);
         INFO((hits.ok() ? std::string() : core::format(hits.error())));
         CHECK(hits.ok());
@@ -158,7 +158,7 @@ TEST_CASE("reindex after deleting index.sqlite gives the same results", "[archiv
     before = snapshot();
 
     fs::remove(tmp.path() / "index.sqlite");
-    auto missing = search(tmp.path(), SearchQuery{"dao", {}, {}, 50}, foldKey);
+    auto missing = search(tmp.path(), SearchQuery{"dao", {}, {}, 50, {}, {}, {}}, foldKey);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().code == "A015");
 
@@ -186,7 +186,35 @@ TEST_CASE("a commit with no index rebuilds it from the whole tree", "[archive][s
 TEST_CASE("the limit caps the hits", "[archive][search]") {
     TempDir tmp;
     fillArchive(tmp.path());
-    auto hits = search(tmp.path(), SearchQuery{"dao", {}, {}, 2}, foldKey);
+    auto hits = search(tmp.path(), SearchQuery{"dao", {}, {}, 2, {}, {}, {}}, foldKey);
     REQUIRE(hits.ok());
     CHECK(hits->size() == 2);
+}
+
+TEST_CASE("search filters by issuer, award form and decision number", "[archive][search]") {
+    TempDir tmp;
+    fillArchive(tmp.path());
+    auto query = [&](auto set) {
+        SearchQuery q;
+        q.text = "dao";
+        set(q);
+        auto hits = search(tmp.path(), q, foldKey);
+        REQUIRE(hits.ok());
+        return hits.value();
+    };
+    const auto all = query([](SearchQuery&) {});
+    CHECK(query([](SearchQuery& q) { q.issuer = "UBND-TP-HANOI"; }).size() == 4);
+    CHECK(query([](SearchQuery& q) { q.issuer = "HN-THCS-NGUYENTRAI"; }).empty()); // a unit
+    CHECK(query([](SearchQuery& q) { q.awardForm = "BangKhen"; }).size() == all.size());
+    CHECK(query([](SearchQuery& q) { q.awardForm = "bằng khen"; }).size() == all.size());
+    CHECK(query([](SearchQuery& q) { q.awardForm = "Giấy khen"; }).empty());
+    const std::string number = all.front().numberText;
+    const auto byNumber = query([&](SearchQuery& q) { q.numberText = number; });
+    REQUIRE_FALSE(byNumber.empty());
+    for (const auto& h : byNumber) {
+        CHECK(h.numberText == number);
+    }
+    // Without diacritics too.
+    CHECK(query([&](SearchQuery& q) { q.numberText = foldKey(number); }).size() == byNumber.size());
+    CHECK(query([](SearchQuery& q) { q.numberText = "99/QĐ-UBND"; }).empty());
 }
