@@ -88,3 +88,28 @@ TEST_CASE("normalizeDossier records nothing for a clean dossier") {
     CHECK(d.changes.empty());
     CHECK(d.nominees[0].name == once.nominees[0].name);
 }
+
+TEST_CASE("normalizeDossier takes the tone style and reports each repair in Vietnamese") {
+    model::Dossier d = sampleDossier();
+    d.nominees[0].name = "Nguyễn Thị Hòa";
+    d.nominees[0].position = "Tæ tr\u00ADëng"; // TCVN3 "Tổ trưởng" read as Latin-1
+    normalize::Options options;
+    options.toneStyle = normalize::ToneStyle::New;
+    normalize::normalizeDossier(d, options);
+    CHECK(d.nominees[0].name == "Nguyễn Thị Hoà");
+    CHECK(d.nominees[0].position == "Tổ trưởng");
+    bool tone = false;
+    bool tcvn = false;
+    for (const auto& c : d.changes) {
+        tone = tone || (c.field == "nominee[gv03]/fullName" && c.reason == "sửa vị trí dấu thanh");
+        tcvn = tcvn || (c.field == "nominee[gv03]/position" &&
+                        c.reason == "chuyển mã TCVN3 (ABC) → Unicode");
+    }
+    CHECK(tone);
+    CHECK(tcvn);
+
+    model::Dossier classic = sampleDossier();
+    classic.nominees[0].name = "Nguyễn Thị Hoà";
+    normalize::normalizeDossier(classic); // default: classic
+    CHECK(classic.nominees[0].name == "Nguyễn Thị Hòa");
+}
