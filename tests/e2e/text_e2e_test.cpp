@@ -99,3 +99,22 @@ TEST_CASE("text usage errors exit 64") {
     CHECK(bad.err.find("--tone-style") != std::string::npos);
     CHECK(filter("upper --tone-style=new", "x\n").exitCode == 64);
 }
+
+TEST_CASE("validate shows each normalisation with its Vietnamese reason before printing") {
+    e2e::TempDir tmp;
+    std::string xml = e2e::readAll(e2e::repo("examples/truong-thcs-nguyen-trai.xml"));
+    const std::string typed = "Nguyễn  Văn  Hùng";
+    const auto at = xml.find(typed);
+    REQUIRE(at != std::string::npos);
+    xml.replace(at, typed.size(), "NguyÔn V\u00A8n H\u00EFng"); // typed in TCVN3 (ABC)
+    const std::string file = (tmp.path / "tcvn3.xml").string();
+    std::ofstream(file, std::ios::binary) << xml;
+    const e2e::Run r = e2e::runTdkt({"validate", file});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    const std::string all = r.out + r.err;
+    CHECK(all.find("«NguyÔn V\u00A8n H\u00EFng» → «Nguyễn Văn Hùng» (chuyển mã TCVN3 (ABC) → "
+                   "Unicode)") != std::string::npos);
+    CHECK(all.find("«Nguyễn Thị Hoà» → «Nguyễn Thị Hòa» (sửa vị trí dấu thanh)") !=
+          std::string::npos);
+}
