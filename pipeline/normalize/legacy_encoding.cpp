@@ -194,8 +194,9 @@ bool isSyllable(const icu::UnicodeString& word) {
     return parseSyllable(letters, n).valid;
 }
 
-// Calls f(word, nonAscii) for each word of `s` (NFC). Invisible format characters are left out
-// of the words, so that the verdict does not change once removeInvisible has run.
+// Calls f(word, nonAscii) for each word of `s` (callers pass NFC text). Invisible format
+// characters are left out of the words, so that the verdict does not change once removeInvisible
+// has run.
 template <class IsWordChar, class F>
 void forWords(const icu::UnicodeString& s, IsWordChar isWord, F f) {
     for (int32_t i = 0; i < s.length();) {
@@ -214,8 +215,7 @@ void forWords(const icu::UnicodeString& s, IsWordChar isWord, F f) {
             }
         }
         if (!word.isEmpty()) {
-            UErrorCode status = U_ZERO_ERROR;
-            f(nfc().normalize(word, status), nonAscii);
+            f(word, nonAscii);
         }
     }
 }
