@@ -320,10 +320,11 @@ const std::array<std::uint8_t, 0x10000>& bmpFlags() {
 // syllable parser decides ("hoà" yes; "quý", "ngoài", "hoàng" never reach it: a letter follows
 // or "q" precedes).
 struct PairWatch {
-    detail::Letter l1, l2, l3; // l1 the latest
-    bool toned = false;        // a letter of the word carries a tone
+    detail::Letter l1, l2, l3, l4; // l1 the latest
+    bool toned = false;            // a letter of the word carries a tone
 
     void push(const detail::Letter& l) {
+        l4 = l3;
         l3 = l2;
         l2 = l1;
         l1 = l;
@@ -336,7 +337,11 @@ struct PairWatch {
         }
         const bool pair = (l2.base == 'o' && (l1.base == 'a' || l1.base == 'e')) ||
                           (l2.base == 'u' && l1.base == 'y' && l3.base != 'q');
-        if (!pair || detail::isVowel(l3.base)) {
+        // The pair must be the whole vowel cluster; the i of "gi" and the u of "qu" belong to
+        // the initial ("gioà" would be gi + oa).
+        const bool glideInitial =
+            (l3.base == 'i' && l4.base == 'g') || (l3.base == 'u' && l4.base == 'q');
+        if (!pair || (detail::isVowel(l3.base) && !glideInitial)) {
             return false;
         }
         return style == ToneStyle::Classic ? l1.tone != detail::Tone::None

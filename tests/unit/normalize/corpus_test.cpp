@@ -86,6 +86,8 @@ TEST_CASE("corpus: every case normalises to its independently derived value") {
         CHECK(change.changed == (c.input != c.expected));
         // Idempotent, and the search key agrees with the expected spelling's.
         CHECK(normalize::normalize(out, options) == out);
+        // The same through the full pipeline (a zero-width space defeats the fast path).
+        CHECK(normalize::normalize("\u200B" + c.input, options) == c.expected);
         CHECK(normalize::searchKey(c.input) == normalize::searchKey(c.expected));
         ++perSource[c.source];
     }
