@@ -6,7 +6,9 @@
 namespace tdkt::job {
 namespace {
 
-std::string twoDigits(int n) { return n < 10 ? "0" + std::to_string(n) : std::to_string(n); }
+std::string twoDigits(int n) {
+    return n < 10 ? "0" + std::to_string(n) : std::to_string(n);
+}
 
 // The issuing body's name as header lines: configuration may break it with "\n".
 tmpl::Value lines(const std::string& text) {
@@ -86,6 +88,34 @@ std::string positionUnit(const model::Awardee& a) {
     return a.position + ", " + a.unit;
 }
 
+// "Mỗi tập thể được thưởng 7.020.000 đồng, mỗi cá nhân được thưởng 3.510.000 đồng", as Vietnamese
+// decisions state the amount (only the kinds present in the decision).
+std::string eachText(const DecisionMoney& m, bool collectives, bool individuals) {
+    std::string out;
+    if (collectives) {
+        out = "mỗi tập thể được thưởng " + format::money(m.collectiveEach);
+    }
+    if (individuals) {
+        out += (out.empty() ? "" : ", ") + std::string("mỗi cá nhân được thưởng ") +
+               format::money(m.individualEach);
+    }
+    if (!out.empty()) {
+        out.replace(0, 1, "M"); // "m" is ASCII: the first letter upper-cased in place
+    }
+    return out;
+}
+
+tmpl::Value moneyValue(const DecisionMoney& m, bool collectives, bool individuals) {
+    tmpl::Value v = tmpl::Value::map();
+    v.set("eachText", eachText(m, collectives, individuals));
+    v.set("collectiveEach", collectives ? format::money(m.collectiveEach) : "");
+    v.set("individualEach", individuals ? format::money(m.individualEach) : "");
+    v.set("totalFigures", format::groupThousands(m.total));
+    v.set("total", format::money(m.total));
+    v.set("totalWords", format::moneyInWords(m.total));
+    return v;
+}
+
 } // namespace
 
 std::string certificateTemplateName(model::AwardFormKind form) {
@@ -93,7 +123,7 @@ std::string certificateTemplateName(model::AwardFormKind form) {
                                                   : "certificate-giay-khen";
 }
 
-tmpl::Value decisionContext(const model::Decision& d) {
+tmpl::Value decisionContext(const model::Decision& d, const DecisionMoney* money) {
     tmpl::Value ctx = tmpl::Value::map();
     tmpl::Value& meta = ctx.set("meta", tmpl::Value::map());
     meta.set("title", "Quyết định số " + d.numberText + " " + d.subject);
@@ -109,8 +139,15 @@ tmpl::Value decisionContext(const model::Decision& d) {
     int individuals = 0;
     tmpl::Value collectiveList = tmpl::Value::list();
     tmpl::Value individualList = tmpl::Value::list();
-    for (const auto& a : d.awardees) {
+    if (money && money->perAwardee.size() != d.awardees.size()) {
+        money = nullptr; // not computed for this decision: print no amounts rather than wrong ones
+    }
+    for (std::size_t i = 0; i < d.awardees.size(); ++i) {
+        const model::Awardee& a = d.awardees[i];
         tmpl::Value row = tmpl::Value::map();
+        if (money) {
+            row.set("amount", format::money(money->perAwardee[i]));
+        }
         row.set("ordinal", std::to_string(a.ordinal));
         row.set("name", a.name);
         row.set("position", a.position);
@@ -162,13 +199,16 @@ tmpl::Value decisionContext(const model::Decision& d) {
     }
     recipients.push("- " + d.proposingUnit.name + ";");
     ctx.set("recipients", std::move(recipients));
-    ctx.set("archiveLine", "- Lưu: " + (d.issuer.archiveNote.empty() ? std::string("VT")
-                                                                      : d.issuer.archiveNote) +
-                               ".");
+    ctx.set("archiveLine",
+            "- Lưu: " + (d.issuer.archiveNote.empty() ? std::string("VT") : d.issuer.archiveNote) +
+                ".");
     ctx.set("collectives", std::move(collectiveList));
     ctx.set("individuals", std::move(individualList));
     ctx.set("hasCollectives", collectives > 0 ? "1" : "");
     ctx.set("hasIndividuals", individuals > 0 ? "1" : "");
+    if (money) {
+        ctx.set("money", moneyValue(*money, collectives > 0, individuals > 0));
+    }
     return ctx;
 }
 
@@ -178,8 +218,8 @@ tmpl::Value certificateContext(const model::Decision& d, const model::Awardee& a
     std::string form = model::displayName(d.form);
     meta.set("title", form + " - " + a.name);
     meta.set("author", oneLine(d.issuer.name));
-    meta.set("subject", form + " theo Quyết định số " + d.numberText + " " +
-                            format::dateText(d.date));
+    meta.set("subject",
+             form + " theo Quyết định số " + d.numberText + " " + format::dateText(d.date));
     meta.set("keywords", "khen thưởng, " + form + ", " + a.name);
 
     ctx.set("issuer", issuerValue(d.issuer));

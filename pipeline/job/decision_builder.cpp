@@ -18,6 +18,36 @@ model::Date decisionDateFor(const model::AwardRequest& award,
     return model::Date::fromUnixTime(now);
 }
 
+core::Result<DecisionMoney> decisionMoney(const model::Decision& decision,
+                                          const award::AwardMoney& money) {
+    DecisionMoney out;
+    // Two lookups at most: every individual of one decision gets the same amount, and so does
+    // every collective (same form, issuer and date).
+    std::optional<award::Amount> each[2];
+    for (const auto& a : decision.awardees) {
+        const bool collective = a.kind == model::NomineeKind::Collective;
+        auto& slot = each[collective ? 1 : 0];
+        if (!slot) {
+            auto amount = money.amountFor(decision.form, decision.issuer.level,
+                                          award::recipientKind(a.kind), decision.date);
+            if (!amount) {
+                return amount.error();
+            }
+            slot = std::move(amount).value();
+            for (const auto& note : slot->unverified) {
+                if (std::find(out.unverified.begin(), out.unverified.end(), note) ==
+                    out.unverified.end()) {
+                    out.unverified.push_back(note);
+                }
+            }
+            (collective ? out.collectiveEach : out.individualEach) = slot->vnd;
+        }
+        out.perAwardee.push_back(slot->vnd);
+        out.total += slot->vnd;
+    }
+    return out;
+}
+
 model::Decision buildDecision(const model::Dossier& dossier, const model::AwardRequest& award,
                               const model::Issuer& issuer, const model::Date& date, int number) {
     model::Decision d;
@@ -39,7 +69,8 @@ model::Decision buildDecision(const model::Dossier& dossier, const model::AwardR
     // The attached list: collectives first, then individuals, each in the dossier's order
     // (the order the proposing unit ranked them); numbering restarts in each section.
     int certificate = 0;
-    for (model::NomineeKind kind : {model::NomineeKind::Collective, model::NomineeKind::Individual}) {
+    for (model::NomineeKind kind :
+         {model::NomineeKind::Collective, model::NomineeKind::Individual}) {
         int ordinal = 0;
         for (const auto& n : dossier.nominees) {
             if (n.awardId != award.id || n.kind != kind) {

@@ -1,7 +1,6 @@
 #include "layout.hpp"
 
 #include "font_subset.hpp"
-
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/xml.hpp"
 
@@ -92,7 +91,8 @@ bool isPartialName(const std::string& name) {
 
 class Loader {
 public:
-    Loader(const core::Environment& env, const std::string& name) : m_env(env) {
+    Loader(const core::Environment& env, const std::string& name, const LayoutOptions& options)
+        : m_env(env), m_options(options) {
         m_layout.name = name;
         m_dir = env.templatesDir() / name;
         m_layout.sourceName = "templates/" + name + "/template.xml";
@@ -290,6 +290,11 @@ private:
         for (const xmlNode* n = xml::firstChild(parent); n; n = xml::nextSibling(n)) {
             FixedElement e;
             const std::string name = xml::name(n);
+            const std::string mode = xml::attr(n, "mode", "both");
+            if ((mode == "design" && m_options.mode != PrintMode::Design) ||
+                (mode == "blank" && m_options.mode != PrintMode::Blank)) {
+                continue;
+            }
             e.condition = parseCondition(n);
             e.line = xml::line(n);
             e.lineWidth = number(n, "line-width", 1);
@@ -325,8 +330,34 @@ private:
                 e.y = mmAttr(n, "y1", 0);
                 e.x2 = mmAttr(n, "x2", 0);
                 e.y2 = mmAttr(n, "y2", 0);
+            } else if (name == "image") {
+                e.kind = FixedElement::Kind::Image;
+                e.x = mmAttr(n, "x", 0);
+                e.y = mmAttr(n, "y", 0);
+                e.width = mmAttr(n, "width", 0);
+                e.height = mmAttr(n, "height", 0);
+                // The schema restricts the name to <name>.png: no way out of the template folder.
+                e.imageFile = m_dir / xml::attr(n, "file");
+                boost::system::error_code ec;
+                if (!fs::is_regular_file(e.imageFile, ec)) {
+                    return configError("R015",
+                                       "không tìm thấy tệp hình «" + xml::attr(n, "file") +
+                                           "» trong thư mục mẫu",
+                                       m_layout.sourceName, xml::line(n));
+                }
             } else {
                 continue;
+            }
+            if (m_options.mode == PrintMode::Blank) {
+                // The printer's calibration moves the whole page image; widths stay.
+                const double dx = mmToPt(m_options.offsetXMm);
+                const double dy = mmToPt(m_options.offsetYMm);
+                e.x += dx;
+                e.y += dy;
+                if (e.kind == FixedElement::Kind::Line) {
+                    e.x2 += dx;
+                    e.y2 += dy;
+                }
             }
             out.push_back(std::move(e));
         }
@@ -472,16 +503,48 @@ private:
     Layout m_layout;
     std::map<std::string, int> m_fontIndex;
     tmpl::PartialLoader m_partials;
+    LayoutOptions m_options;
 };
 
 } // namespace
 
-core::Result<Layout> loadLayout(const core::Environment& env, const std::string& templateName) {
+core::Result<Layout> loadLayout(const core::Environment& env, const std::string& templateName,
+                                const LayoutOptions& options) {
     if (!isPartialName(templateName)) {
         return configError("R010", "tên mẫu «" + templateName + "» không hợp lệ", templateName, 0);
     }
-    Loader loader(env, templateName);
+    Loader loader(env, templateName, options);
     return loader.load();
+}
+
+core::Result<PrinterCalibration> loadPrinter(const core::Environment& env, const std::string& id) {
+    const std::string display = "config/printers.xml";
+    auto schema = schemaFor(env);
+    if (!schema) {
+        return schema.error();
+    }
+    core::Diagnostics diags;
+    auto doc = schema->parseAndValidateFile(env.configDir() / "printers.xml", display, diags);
+    if (!doc || xml::name(doc->root()) != "printers") {
+        core::Error e = configError("R016",
+                                    "tệp cấu hình máy in không đọc được hoặc không hợp lệ "
+                                    "(phần tử <printers> của template-1.0.xsd)",
+                                    display, 0);
+        e.details = diags.items();
+        return e;
+    }
+    std::string known;
+    for (const xmlNode* p = xml::firstChild(doc->root(), "printer"); p;
+         p = xml::nextSibling(p, "printer")) {
+        if (xml::attr(p, "id") == id) {
+            return PrinterCalibration{id, xml::attr(p, "name"), number(p, "offset-x", 0),
+                                      number(p, "offset-y", 0)};
+        }
+        known += (known.empty() ? "" : ", ") + xml::attr(p, "id");
+    }
+    return configError("R017",
+                       "không có máy in «" + id + "» trong " + display + " (có: " + known + ")",
+                       display, 0);
 }
 
 } // namespace tdkt::render

@@ -46,7 +46,7 @@ struct TextStyle {
 
 // Absolute element (certificate, page headers): coordinates from the page's top-left corner.
 struct FixedElement {
-    enum class Kind { Text, Rect, Line };
+    enum class Kind { Text, Rect, Line, Image };
     Kind kind = Kind::Text;
     Condition condition;
     int line = 0;                               // in template.xml, for messages
@@ -62,6 +62,8 @@ struct FixedElement {
     int maxLines = 0;
     std::string field;
     std::vector<Run> runs;
+    // Image: a PNG of the template's assets/ folder, scaled to (width, height)
+    fs::path imageFile;
 };
 
 struct EveryPage {
@@ -137,7 +139,29 @@ struct Layout {
     bool hasFlow = false;
 };
 
+// How a certificate is printed: the whole design on white paper, or only the variable fields on
+// a pre-printed blank (phôi). Elements with mode="design" / mode="blank" are kept only in that
+// mode; in blank mode every position is shifted by the printer's calibration offset.
+enum class PrintMode { Design, Blank };
+
+struct LayoutOptions {
+    PrintMode mode = PrintMode::Design;
+    double offsetXMm = 0; // added to every x in blank mode (right is positive)
+    double offsetYMm = 0; // added to every y in blank mode (down is positive)
+};
+
 // Reads, validates and compiles a layout. Errors are ErrorKind::Config with file and line.
-core::Result<Layout> loadLayout(const core::Environment& env, const std::string& templateName);
+core::Result<Layout> loadLayout(const core::Environment& env, const std::string& templateName,
+                                const LayoutOptions& options = {});
+
+// One printer of config/printers.xml (validated by template-1.0.xsd, element <printers>).
+struct PrinterCalibration {
+    std::string id;
+    std::string name;
+    double offsetXMm = 0;
+    double offsetYMm = 0;
+};
+// R016 the file is missing or invalid, R017 no printer with that id (both Config).
+core::Result<PrinterCalibration> loadPrinter(const core::Environment& env, const std::string& id);
 
 } // namespace tdkt::render

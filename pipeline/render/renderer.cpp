@@ -974,12 +974,30 @@ private:
                 p.lineWidth = e.lineWidth;
                 p.colour = e.colour;
                 prims.push_back(p);
+            } else if (e.kind == FixedElement::Kind::Image) {
+                if (auto st = drawImage(e); !st) {
+                    return st;
+                }
+                continue;
             } else if (auto st = layoutFixedText(e, scope, prims); !st) {
                 return st;
             }
             drawPrims(prims, 0);
         }
         return {};
+    }
+
+    // A template image asset (certificate frame, emblem), scaled to its box. A PNG without alpha
+    // (PDF/A-1 forbids transparency); libharu decodes it with libpng.
+    core::Status drawImage(const FixedElement& e) {
+        HPDF_Image image = HPDF_LoadPngImageFromFile(m_doc, e.imageFile.string().c_str());
+        if (!image) {
+            return checkpoint("đọc tệp hình của mẫu");
+        }
+        HPDF_Page_DrawImage(m_page, image, static_cast<HPDF_REAL>(e.x),
+                            static_cast<HPDF_REAL>(pdfY(e.y + e.height)),
+                            static_cast<HPDF_REAL>(e.width), static_cast<HPDF_REAL>(e.height));
+        return checkpoint("vẽ hình của mẫu");
     }
 
     core::Status layoutFixedText(const FixedElement& e, const tmpl::Scope& scope,
@@ -1110,7 +1128,13 @@ DocumentRenderer& DocumentRenderer::operator=(DocumentRenderer&&) noexcept = def
 
 core::Result<DocumentRenderer> DocumentRenderer::load(const core::Environment& env,
                                                       const std::string& templateName) {
-    auto layout = loadLayout(env, templateName);
+    return load(env, templateName, LayoutOptions{});
+}
+
+core::Result<DocumentRenderer> DocumentRenderer::load(const core::Environment& env,
+                                                      const std::string& templateName,
+                                                      const LayoutOptions& options) {
+    auto layout = loadLayout(env, templateName, options);
     if (!layout) {
         return layout.error();
     }

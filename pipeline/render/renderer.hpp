@@ -3,6 +3,7 @@
 // schemas/template-1.0.xsd at load time) with libharu: UTF-8 text in embedded Liberation Serif.
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
+#include "pipeline/render/layout.hpp"
 #include "pipeline/render/pdf_fixup.hpp"
 #include "pipeline/template/value.hpp"
 
@@ -54,6 +55,11 @@ public:
     // "certificate-bang-khen", "certificate-giay-khen".
     static core::Result<DocumentRenderer> load(const core::Environment& env,
                                                const std::string& templateName);
+    // Certificates: full design or only the fields on a pre-printed blank, with the printer's
+    // calibration offset (layout.hpp: LayoutOptions, loadPrinter).
+    static core::Result<DocumentRenderer> load(const core::Environment& env,
+                                               const std::string& templateName,
+                                               const LayoutOptions& options);
 
     // Renders one document to `outFile` (written whole; the caller decides where). The context
     // holds "meta" (title, author, subject, keywords) for the PDF's document information.
