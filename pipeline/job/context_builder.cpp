@@ -147,6 +147,8 @@ tmpl::Value decisionContext(const model::Decision& d, const DecisionMoney* money
         tmpl::Value row = tmpl::Value::map();
         if (money) {
             row.set("amount", format::money(money->perAwardee[i]));
+            // Figures only, for a list column headed "(đồng)".
+            row.set("amountFigures", format::groupThousands(money->perAwardee[i]));
         }
         row.set("ordinal", std::to_string(a.ordinal));
         row.set("name", a.name);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
@@ -95,6 +96,38 @@ std::string pdfFlowText(const tdkt::fs::path& pdf) {
         out += c;
     }
     return out;
+}
+
+std::vector<std::string> pdfBlocks(const tdkt::fs::path& pdf) {
+    std::string xhtml =
+        shell("pdftotext -bbox-layout -enc UTF-8 " + quote(pdf.string()) + " - 2>/dev/null");
+    std::vector<std::string> blocks;
+    std::size_t pos = 0;
+    while ((pos = xhtml.find("<block", pos)) != std::string::npos) {
+        std::size_t end = xhtml.find("</block>", pos);
+        if (end == std::string::npos) {
+            break;
+        }
+        std::string block;
+        std::size_t w = pos;
+        while ((w = xhtml.find("<word", w)) != std::string::npos && w < end) {
+            std::size_t open = xhtml.find('>', w) + 1;
+            std::size_t close = xhtml.find("</word>", open);
+            std::string word = xhtml.substr(open, close - open);
+            for (auto [from, to] : {std::pair<const char*, const char*>{"&amp;", "&"},
+                                    {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}}) {
+                std::size_t at;
+                while ((at = word.find(from)) != std::string::npos) {
+                    word.replace(at, std::strlen(from), to);
+                }
+            }
+            block += (block.empty() ? "" : " ") + word;
+            w = close;
+        }
+        blocks.push_back(block);
+        pos = end;
+    }
+    return blocks;
 }
 
 int pdfPages(const tdkt::fs::path& pdf) {

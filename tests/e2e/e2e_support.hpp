@@ -30,6 +30,9 @@ std::string pdfText(const tdkt::fs::path& pdf); // pdftotext -layout, UTF-8
 // pdftotext in reading order with every white-space run made one space, so that a name wrapped
 // inside a table cell reads as one string again.
 std::string pdfFlowText(const tdkt::fs::path& pdf);
+// Text blocks as poppler groups them (pdftotext -bbox-layout): each table cell, paragraph or
+// header is one block, its words joined by single spaces. Robust to wrapped table cells.
+std::vector<std::string> pdfBlocks(const tdkt::fs::path& pdf);
 int pdfPages(const tdkt::fs::path& pdf);
 std::vector<tdkt::fs::path> findFiles(const tdkt::fs::path& root, const std::string& name);
 std::string readAll(const tdkt::fs::path& file);

@@ -126,7 +126,9 @@ struct Issued {
 std::string allDecisionText(const std::string& archive) {
     std::string all;
     for (const auto& pdf : e2e::findFiles(archive, "decision.pdf")) {
-        all += e2e::pdfFlowText(pdf);
+        for (const auto& block : e2e::pdfBlocks(pdf)) {
+            all += block + "\n";
+        }
     }
     return all;
 }
