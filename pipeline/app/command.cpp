@@ -45,6 +45,30 @@ int checkInputsExist(const Invocation& inv) {
     return 0;
 }
 
+void addToneStyleOption(Poco::Util::OptionSet& set) {
+    set.addOption(Option("tone-style", "", "kiểu đặt dấu thanh").required(false).argument("STYLE"));
+}
+
+bool toneStyleOption(const Invocation& inv, const std::string& command,
+                     normalize::Options& options, int* exitCode) {
+    if (!inv.has("tone-style")) {
+        return true;
+    }
+    const std::string style = inv.get("tone-style");
+    if (style == "classic") {
+        options.toneStyle = normalize::ToneStyle::Classic;
+        return true;
+    }
+    if (style == "new") {
+        options.toneStyle = normalize::ToneStyle::New;
+        return true;
+    }
+    *exitCode = usageError(inv.err, command,
+                           "--tone-style chỉ nhận «classic» (hòa, thủy) hoặc «new» (hoà, thuỷ), "
+                           "không nhận «" + style + "»");
+    return false;
+}
+
 bool intOption(const Invocation& inv, const std::string& command, const std::string& name,
                int& value, int* exitCode) {
     const std::string text = inv.get(name);

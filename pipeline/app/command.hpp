@@ -3,6 +3,7 @@
 // command lives in its own file (<name>_command.cpp) and is listed once in cli.cpp's table.
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
+#include "pipeline/normalize/options.hpp"
 
 #include <Poco/Util/OptionSet.h>
 
@@ -43,6 +44,11 @@ void addArchiveOption(Poco::Util::OptionSet& set);
 core::Result<fs::path> archiveRoot(const Invocation& inv, const std::string& command);
 // Missing input files are reported before anything else, with exit 66; 0 when all exist.
 int checkInputsExist(const Invocation& inv);
+// --tone-style=classic|new: where normalisation puts the tone mark of "oa", "oe", "uy".
+void addToneStyleOption(Poco::Util::OptionSet& set);
+// False (after printing a usage error) when the value is neither classic nor new.
+bool toneStyleOption(const Invocation& inv, const std::string& command,
+                     normalize::Options& options, int* exitCode);
 // Parses an integer option; false (after printing a usage error) when it is not a number.
 bool intOption(const Invocation& inv, const std::string& command, const std::string& name,
                int& value, int* exitCode);
@@ -53,5 +59,6 @@ const Command& searchCommand();
 const Command& verifyCommand();
 const Command& reindexCommand();
 const Command& textCommand();
+const Command& previewCommand();
 
 } // namespace tdkt::app

@@ -5,10 +5,12 @@
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/normalize/normalizer.hpp"
 #include "pipeline/render/renderer.hpp"
+#include "pipeline/template/sample.hpp"
 #include "pipeline/validate/dossier_validator.hpp"
 #include "pipeline/validate/issuer_registry.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 namespace tdkt::job {
@@ -129,7 +131,8 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
     return p;
 }
 
-CheckReport Pipeline::check(const std::vector<std::string>& files) const {
+CheckReport Pipeline::check(const std::vector<std::string>& files,
+                            const normalize::Options& text) const {
     CheckReport report;
     for (const auto& file : files) {
         core::Diagnostics diags;
@@ -142,7 +145,7 @@ CheckReport Pipeline::check(const std::vector<std::string>& files) const {
             }
             continue;
         }
-        normalize::normalizeDossier(dossier.value());
+        normalize::normalizeDossier(dossier.value(), text);
         report.dossiers.push_back(std::move(dossier).value());
     }
     return report;
@@ -151,7 +154,7 @@ CheckReport Pipeline::check(const std::vector<std::string>& files) const {
 core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
                                           CheckReport* checkOut) const {
     IssueReport report;
-    report.check = check(options.files);
+    report.check = check(options.files, options.text);
     auto fail = [&](core::Error e) -> core::Result<IssueReport> {
         if (checkOut) {
             *checkOut = report.check;
@@ -206,6 +209,34 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         core::Error e = core::makeError(core::ErrorKind::InputRejected, "J003",
                                         "hồ sơ không hợp lệ; không ghi gì vào kho lưu trữ");
         return fail(e);
+    }
+
+    // The print file's renderers (blank mode: only the fields, shifted by the printer's
+    // calibration), loaded before anything is written so that a bad printer id writes nothing.
+    std::map<std::string, render::DocumentRenderer> printRenderers;
+    std::string printerName;
+    render::LayoutOptions printLayout;
+    if (!options.print.printerId.empty()) {
+        auto printer = render::loadPrinter(m_impl->env, options.print.printerId);
+        if (!printer) {
+            return fail(printer.error());
+        }
+        printerName = printer->name;
+        printLayout.offsetXMm = printer->offsetXMm;
+        printLayout.offsetYMm = printer->offsetYMm;
+    }
+    if (options.print.blank) {
+        printLayout.mode = render::PrintMode::Blank;
+        for (const auto& plan : plans) {
+            const std::string name = certificateTemplateName(plan.award->form);
+            if (printRenderers.count(name) == 0) {
+                auto r = render::DocumentRenderer::load(m_impl->env, name, printLayout);
+                if (!r) {
+                    return fail(r.error());
+                }
+                printRenderers.emplace(name, std::move(r).value());
+            }
+        }
     }
 
     // Numbers run in issue order within the year (Decree 30/2020 Art. 15): file the
@@ -328,12 +359,18 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
             }
             printInfo.subject = "Bản in " + form + " theo thứ tự danh sách";
             printInfo.keywords = "khen thưởng, " + form + ", bản in";
-            auto printed = certRenderer.value()->renderCombined(
+            auto printRenderer = printRenderers.find(certificateTemplateName(decision.form));
+            const render::DocumentRenderer* printer = printRenderer == printRenderers.end()
+                                                          ? certRenderer.value()
+                                                          : &printRenderer->second;
+            auto printed = printer->renderCombined(
                 awardees.size(), certContext, printInfo,
                 staging->data() / "print" / "certificates-print.pdf", {}, &failedAt);
             if (!printed) {
                 return certFailure(printed.error(), failedAt);
             }
+            issued.printBlank = options.print.blank;
+            issued.printerName = printerName;
         }
         for (const auto& awardee : awardees) {
             progress(awardee.name);
@@ -359,12 +396,79 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         issued.bagDir = filed->bagDir;
         issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
         issued.certificates = static_cast<int>(decision.awardees.size());
+        if (!awardees.empty()) {
+            issued.printFile = filed->bagDir / "data" / "print" / "certificates-print.pdf";
+        }
+        issued.moneyUnverified = money->unverified;
         report.decisions.push_back(issued);
     }
     if (checkOut) {
         *checkOut = report.check;
     }
     return report;
+}
+
+namespace {
+
+// Millimetres as a clerk writes them: decimal comma, at most two decimals, no trailing zeros.
+std::string millimetres(double mm) {
+    long long hundredths = std::llround(mm * 100);
+    std::string sign = hundredths < 0 ? "-" : "";
+    hundredths = std::llabs(hundredths);
+    std::string out = sign + std::to_string(hundredths / 100);
+    if (long long frac = hundredths % 100) {
+        out += "," + std::string(frac < 10 ? "0" : "") + std::to_string(frac);
+        while (out.back() == '0') {
+            out.pop_back();
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+core::Result<PreviewResult> preview(const core::Environment& env, const PreviewOptions& options) {
+    const fs::path folder = env.templatesDir() / options.templateName;
+    const fs::path sampleFile =
+        options.sampleFile.empty() ? folder / "sample.xml" : options.sampleFile;
+    const std::string sampleName = options.sampleFile.empty()
+                                       ? "templates/" + options.templateName + "/sample.xml"
+                                       : options.sampleFile.string();
+    auto context = tmpl::loadSample(sampleFile, sampleName, env.schemasDir());
+    if (!context) {
+        return context.error();
+    }
+    PreviewResult result;
+    render::LayoutOptions layout;
+    layout.mode = options.print.blank ? render::PrintMode::Blank : render::PrintMode::Design;
+    tmpl::Value& printer = context->set("printer", tmpl::Value::map());
+    printer.set("mode", options.print.blank ? "blank" : "design");
+    if (!options.print.printerId.empty()) {
+        auto calibration = render::loadPrinter(env, options.print.printerId);
+        if (!calibration) {
+            return calibration.error();
+        }
+        layout.offsetXMm = calibration->offsetXMm;
+        layout.offsetYMm = calibration->offsetYMm;
+        result.printerName = calibration->name;
+        result.offsetXMm = calibration->offsetXMm;
+        result.offsetYMm = calibration->offsetYMm;
+        printer.set("id", calibration->id);
+        printer.set("name", calibration->name);
+    }
+    printer.set("offsetX", millimetres(result.offsetXMm));
+    printer.set("offsetY", millimetres(result.offsetYMm));
+    auto renderer = render::DocumentRenderer::load(env, options.templateName, layout);
+    if (!renderer) {
+        return renderer.error();
+    }
+    auto rendered = renderer->render(context.value(), options.outFile);
+    if (!rendered) {
+        return rendered.error();
+    }
+    result.file = options.outFile;
+    result.pageCount = rendered->pageCount;
+    return result;
 }
 
 core::Result<std::vector<archive::SearchHit>> search(const core::Environment& env,

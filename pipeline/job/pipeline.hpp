@@ -6,6 +6,7 @@
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/model/dossier.hpp"
+#include "pipeline/normalize/options.hpp"
 
 #include <functional>
 #include <memory>
@@ -24,8 +25,17 @@ struct CheckReport {
     bool ok() const { return !diagnostics.hasErrors(); }
 };
 
+// How the certificates of the combined print file are drawn. The archived one-per-certificate
+// PDFs are always the full design (the archive copy); only the print file follows this.
+struct PrintSettings {
+    bool blank = false;    // only the variable fields, for pre-printed blanks (phôi)
+    std::string printerId; // config/printers.xml; its calibration offset applies in blank mode
+};
+
 struct IssueOptions {
     std::vector<std::string> files;
+    PrintSettings print;
+    normalize::Options text; // e.g. the tone-placement style printed on the documents
     fs::path archiveRoot;
     std::optional<model::Date> date; // decision date when the dossier does not plan one
     int lockWaitSeconds = 30;
@@ -42,6 +52,11 @@ struct IssuedDecision {
     fs::path decisionPdf;
     int certificates = 0;
     bool alreadyFiled = false;
+    fs::path printFile;       // the combined print file (empty when there is none)
+    bool printBlank = false;  // drawn for pre-printed blanks
+    std::string printerName;  // the calibrated printer, when one was chosen
+    // Inputs of the award money that are not verified (Vietnamese): warnings for the clerk.
+    std::vector<std::string> moneyUnverified;
 };
 
 struct IssueReport {
@@ -57,7 +72,8 @@ public:
     const core::Environment& environment() const;
 
     // Validate and normalise; nothing is written.
-    CheckReport check(const std::vector<std::string>& files) const;
+    CheckReport check(const std::vector<std::string>& files,
+                      const normalize::Options& text = {}) const;
 
     // Check every file first; if any is rejected nothing is written (InputRejected with the
     // diagnostics in the report). Otherwise each award form of each dossier becomes one
@@ -73,6 +89,24 @@ private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+// `tdkt preview`: one template rendered with sample data, so a template author sees the result
+// at once. Certificates and the alignment sheet honour the print settings; the context gets
+// "printer" (id, name, offsetX, offsetY in mm with a decimal comma, mode).
+struct PreviewOptions {
+    std::string templateName; // a folder of templates/
+    fs::path sampleFile;      // empty: templates/<name>/sample.xml
+    fs::path outFile;
+    PrintSettings print;
+};
+struct PreviewResult {
+    fs::path file;
+    int pageCount = 0;
+    std::string printerName; // empty when no printer was chosen
+    double offsetXMm = 0, offsetYMm = 0;
+};
+// Errors: T02x sample data, R0xx template and printer configuration (Config), rendering errors.
+core::Result<PreviewResult> preview(const core::Environment& env, const PreviewOptions& options);
 
 // Archive commands, with the search key of the normalise stage wired in.
 core::Result<std::vector<archive::SearchHit>> search(const core::Environment& env,

@@ -78,3 +78,19 @@ TEST_CASE("rejected dossiers exit 65 and write nothing to the archive") {
     CHECK(mixed.exitCode == 65);
     CHECK(e2e::findFiles(archive, "bagit.txt").empty());
 }
+
+TEST_CASE("the tone style is chosen on the command line") {
+    auto classic = runTdkt({"validate", "examples/truong-thcs-nguyen-trai.xml"});
+    CHECK(classic.exitCode == 0);
+    CHECK(classic.out.find("«Nguyễn Thị Hoà» → «Nguyễn Thị Hòa» (sửa vị trí dấu thanh)") !=
+          std::string::npos);
+    auto textbook =
+        runTdkt({"validate", "examples/truong-thcs-nguyen-trai.xml", "--tone-style=new"});
+    CHECK(textbook.exitCode == 0);
+    CHECK(textbook.out.find("«Giáo viên Hóa học» → «Giáo viên Hoá học»") != std::string::npos);
+    CHECK(textbook.out.find("→ «Nguyễn Thị Hòa»") == std::string::npos);
+    auto bad = runTdkt({"issue", "examples/so-y-te.xml", "--archive", "/tmp/unused-archive",
+                        "--tone-style=sideways"});
+    CHECK(bad.exitCode == 64);
+    CHECK(bad.err.find("--tone-style") != std::string::npos);
+}
