@@ -218,6 +218,7 @@ public:
         HPDF_UseUTFEncodings(m_doc);
         HPDF_SetCurrentEncoder(m_doc, "UTF-8");
         m_fonts.assign(m_layout.fonts.size(), nullptr);
+        m_images.clear();
         return checkpoint("khởi tạo tài liệu");
     }
 
@@ -990,8 +991,16 @@ private:
     // A template image asset (certificate frame, emblem), scaled to its box. A PNG without alpha
     // (PDF/A-1 forbids transparency); libharu decodes it with libpng.
     core::Status drawImage(const FixedElement& e) {
-        HPDF_Image image = HPDF_LoadPngImageFromFile(m_doc, e.imageFile.string().c_str());
+        // Loaded once per PDF and referenced from every page: a batch or print file of N
+        // certificates holds one copy of each asset, not N (libharu would embed it again on
+        // every load).
+        const std::string file = e.imageFile.string();
+        HPDF_Image& image = m_images[file];
         if (!image) {
+            image = HPDF_LoadPngImageFromFile(m_doc, file.c_str());
+        }
+        if (!image) {
+            m_images.erase(file);
             return checkpoint("đọc tệp hình của mẫu");
         }
         HPDF_Page_DrawImage(m_page, image, static_cast<HPDF_REAL>(e.x),
@@ -1110,6 +1119,7 @@ private:
     int m_pageCount = 0; // in the PDF
     int m_docPages = 0;  // in the document being drawn
     std::vector<HPDF_Font> m_fonts;
+    std::unordered_map<std::string, HPDF_Image> m_images; // asset file → image of this PDF
     std::vector<Item> m_tableHeaders;
 };
 
