@@ -19,7 +19,7 @@ using Poco::Util::OptionSet;
 const std::vector<const Command*>& commands() {
     static const std::vector<const Command*> table = {
         &validateCommand(), &issueCommand(), &searchCommand(), &verifyCommand(),
-        &reindexCommand(), &textCommand(),
+        &reindexCommand(), &textCommand(), &previewCommand(),
     };
     return table;
 }

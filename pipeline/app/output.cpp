@@ -73,6 +73,18 @@ void printIssueReport(const job::IssueReport& report, std::ostream& out) {
         out << "Đã ban hành Quyết định số " << d.numberText << " ngày " << d.date << " — "
             << d.formName << ", " << d.certificates << " giấy chứng nhận (" << d.dossierFile
             << ")\n  " << d.decisionPdf.string() << '\n';
+        if (!d.printFile.empty()) {
+            out << "  Bản in: " << d.printFile.string()
+                << (d.printBlank ? " (in lên phôi" : " (in toàn bộ mẫu trên giấy trắng")
+                << (d.printerName.empty() ? std::string() : ", máy in " + d.printerName)
+                << ")\n";
+        }
+        // Unverified inputs of the award money (facts.md marks some coefficients and salary
+        // steps unverified): the clerk must check them before the decision is signed.
+        for (const auto& note : d.moneyUnverified) {
+            out << d.dossierFile << ": cảnh báo [M020] tiền thưởng (Quyết định số " << d.numberText
+                << "): " << note << " — cần kiểm tra trước khi trình ký\n";
+        }
     }
 }
 
