@@ -203,7 +203,11 @@ int main(int argc, char** argv) {
                 return dir / (std::to_string(i + 1) + ".pdf");
             };
             auto start = std::chrono::steady_clock::now();
-            auto docs = r->renderEach(count, source, path);
+            render::EachOptions each;
+            if (const char* b = std::getenv("TDKT_BENCH_BATCH")) {
+                each.batchSize = std::strtoul(b, nullptr, 10);
+            }
+            auto docs = r->renderEach(count, source, path, each);
             if (!docs) {
                 fail(docs.error());
             }

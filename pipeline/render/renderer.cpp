@@ -9,6 +9,7 @@
 #include <cmath>
 #include <cstdio>
 #include <hpdf.h>
+#include <hpdf_font.h>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -24,6 +25,9 @@ namespace {
 
 struct FontMetrics {
     std::vector<float> bmp = std::vector<float>(0x10000, -1.0f);
+    // Whether the font has a glyph for the code point (filled with the width): a character
+    // outside a font subset would otherwise print as .notdef, silently.
+    std::vector<bool> bmpHasGlyph = std::vector<bool>(0x10000, false);
     std::unordered_map<char32_t, float> astral;
     double ascent = 0;  // 1/1000 em, positive
     double descent = 0; // 1/1000 em, positive
@@ -226,6 +230,7 @@ public:
     core::Status draw(const tmpl::Value& context) {
         m_root = tmpl::Scope(context);
         m_docPages = 0;
+        m_missing = 0;
         m_tableHeaders.clear();
         std::vector<Item> items;
         if (m_layout.hasFlow) {
@@ -234,6 +239,9 @@ public:
                 !st) {
                 return st;
             }
+        }
+        if (m_missing) {
+            return missingGlyph("nội dung", 0);
         }
         if (auto st = paginate(items); !st) {
             return st;
@@ -271,6 +279,35 @@ public:
 
 private:
     // ----- libharu plumbing -----
+
+    // R004: a character the template's font cannot draw (it would print as an empty box).
+    core::Status missingGlyph(const std::string& field, int line) {
+        const char32_t cp = m_missing;
+        m_missing = 0;
+        char code[16];
+        std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));
+        std::string ch;
+        if (cp < 0x80) {
+            ch += static_cast<char>(cp);
+        } else if (cp < 0x800) {
+            ch += static_cast<char>(0xC0 | (cp >> 6));
+            ch += static_cast<char>(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            ch += static_cast<char>(0xE0 | (cp >> 12));
+            ch += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            ch += static_cast<char>(0x80 | (cp & 0x3F));
+        } else {
+            ch += static_cast<char>(0xF0 | (cp >> 18));
+            ch += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+            ch += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+            ch += static_cast<char>(0x80 | (cp & 0x3F));
+        }
+        return core::makeError(core::ErrorKind::InputRejected, "R004",
+                               field + " có ký tự “" + ch + "” (" + code +
+                                   ") mà phông chữ của mẫu không có, sẽ in ra ô trống; hãy sửa "
+                                   "nội dung hoặc thêm phông có ký tự này",
+                               {m_layout.sourceName, line});
+    }
 
     core::Status checkpoint(const char* what) {
         if (m_error.error == HPDF_OK) {
@@ -311,15 +348,30 @@ private:
                 w = f ? static_cast<float>(
                             HPDF_Font_GetUnicodeWidth(f, static_cast<HPDF_UNICODE>(cp)))
                       : 0.0f;
+                // libharu's public API has no "has glyph"; its font definition (hpdf_font.h,
+                // hpdf_fontdef.h, installed with libhpdf-dev) answers from the cmap.
+                auto* attr = f ? static_cast<HPDF_FontAttr>(f->attr) : nullptr;
+                m.bmpHasGlyph[cp] =
+                    attr && attr->fontdef &&
+                    HPDF_TTFontDef_GetGlyphid(attr->fontdef, static_cast<HPDF_UINT16>(cp)) != 0;
+            }
+            if (!m.bmpHasGlyph[cp] && !m_missing && cp >= 0x20) {
+                m_missing = cp;
             }
             return w;
         }
         auto it = m.astral.find(cp);
         if (it != m.astral.end()) {
+            if (!m_missing) {
+                m_missing = cp;
+            }
             return it->second;
         }
         // libharu's UTF-8 fonts address the BMP only; other code points have no glyph.
         m.astral.emplace(cp, 0.0f);
+        if (!m_missing) {
+            m_missing = cp;
+        }
         return 0;
     }
 
@@ -1018,6 +1070,9 @@ private:
         TextStyle style = e.style;
         const std::string field = e.field.empty() ? "nội dung" : e.field;
         std::vector<Word> ws = words(runs, style.size);
+        if (m_missing) {
+            return missingGlyph(field, e.line);
+        }
         std::vector<Line> lines;
         if (e.fit == Fit::Wrap) {
             lines = wrap(ws, e.width, e.width, style.size);
@@ -1119,6 +1174,7 @@ private:
     int m_pageCount = 0; // in the PDF
     int m_docPages = 0;  // in the document being drawn
     std::vector<HPDF_Font> m_fonts;
+    char32_t m_missing = 0; // first character drawn without a glyph in its font
     std::unordered_map<std::string, HPDF_Image> m_images; // asset file → image of this PDF
     std::vector<Item> m_tableHeaders;
 };

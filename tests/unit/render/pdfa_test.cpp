@@ -341,3 +341,19 @@ TEST_CASE("a batch reports the first failing document", "[render][batch]") {
     CHECK(failed == 6);
     CHECK_FALSE(fs::exists(tmp.path / "print.pdf"));
 }
+
+TEST_CASE("a character outside the font subset is an R004 error naming field and character",
+          "[render]") {
+    auto renderer = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
+    REQUIRE(renderer.ok());
+    // U+4E2D (CJK) has a glyph in neither the subset nor Liberation Serif; U+0110 Đ is in both.
+    auto bad = renderer->renderToBytes(certificate("Nguyễn Thị 中 Đào", "Hoàn thành xuất sắc."));
+    REQUIRE_FALSE(bad.ok());
+    CHECK(bad.error().code == "R004");
+    CHECK(bad.error().kind == core::ErrorKind::InputRejected);
+    CHECK(bad.error().message.find("“中” (U+4E2D)") != std::string::npos);
+    INFO(bad.error().message);
+    CHECK(bad.error().message.find("ô trống") != std::string::npos);
+    // The same renderer goes on with good input (the missing mark is per document).
+    CHECK(renderer->renderToBytes(certificate("Nguyễn Thị Đào", "Hoàn thành xuất sắc.")).ok());
+}
