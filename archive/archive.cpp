@@ -169,9 +169,9 @@ core::Status publish(const fs::path& root, const std::string& rel, const Decisio
             return st;
         }
     }
-    boost::system::error_code ec;
-    if (!fs::exists(indexFile(root), ec)) {
-        // A fresh index holding only this decision would hide the rest of the tree.
+    if (!indexIsCurrent(indexFile(root))) {
+        // A fresh index holding only this decision would hide the rest of the tree; an index
+        // of an older schema is rebuilt rather than migrated (the tree is the truth).
         auto n = rebuildIndex(root, metadata, key);
         return n ? core::Status() : core::Status(n.error());
     }

@@ -4,13 +4,19 @@
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <sqlite3.h>
 #include <unistd.h>
+#include <unordered_set>
 
 namespace tdkt::archive {
 namespace {
 
-// Raw columns are UNINDEXED (returned, filtered on, never matched); the *_key columns hold
-// the injected SearchKeyFn's folding and are the only ones MATCH sees.
+// The FTS5 table holds only what is per awardee plus the folded *_key columns MATCH sees (the
+// decision-level keys are repeated per awardee so that free text like "bang khen dao" can
+// match across an awardee and its decision) and the filter tokens in `facets`. Everything else
+// about a decision is in `decisions`, joined by rowid >> kRowidShift.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS decisions(
   id INTEGER PRIMARY KEY,
@@ -20,23 +26,29 @@ CREATE TABLE IF NOT EXISTS decisions(
   issuer_name TEXT NOT NULL,
   number INTEGER NOT NULL,
   number_text TEXT NOT NULL,
+  number_key TEXT NOT NULL,
   date TEXT NOT NULL,
   award_id TEXT NOT NULL,
   award_form_name TEXT NOT NULL,
+  award_key TEXT NOT NULL,
   dossier_sha256 TEXT NOT NULL,
   dossier_file TEXT NOT NULL,
   unit_code TEXT NOT NULL,
   unit_name TEXT NOT NULL,
-  decision_path TEXT NOT NULL);
+  decision_path TEXT NOT NULL,
+  awardee_count INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS decisions_dossier ON decisions(dossier_sha256, award_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS awardees USING fts5(
-  name_key, unit_key, position_key, award_key, issuer_key, number_key,
-  rel_dir UNINDEXED, name UNINDEXED, kind UNINDEXED, position UNINDEXED, unit UNINDEXED,
-  award_form_name UNINDEXED, issuer_name UNINDEXED, number_text UNINDEXED, date UNINDEXED,
-  year UNINDEXED, unit_code UNINDEXED, issuer_code UNINDEXED, decision_path UNINDEXED,
-  certificate_path UNINDEXED,
-  tokenize = 'unicode61 remove_diacritics 2');
-PRAGMA user_version = 1;
+  name_key, unit_key, position_key, award_key, issuer_key, number_key, facets,
+  name UNINDEXED, kind UNINDEXED, position UNINDEXED, unit UNINDEXED,
+  certificate_file UNINDEXED,
+  tokenize = 'ascii');
+-- Every token of the *_key columns: search expands a typed prefix into the few whole tokens it
+-- stands for (fast streaming doclists) instead of an FTS5 prefix query, which first merges the
+-- doclists of every matching token in every segment. Never pruned: a token no longer in the
+-- index only adds an empty OR branch.
+CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
+PRAGMA user_version = 2;
 )sql";
 
 std::string oneLine(std::string s) {
@@ -48,22 +60,93 @@ std::string oneLine(std::string s) {
     return s;
 }
 
+// Adds the tokens of a folded key as the `ascii` tokenizer splits it (ASCII letters and digits
+// and every non-ASCII byte are token characters).
+void collectTokens(const std::string& key, std::unordered_set<std::string>& out) {
+    std::string token;
+    for (char c : key) {
+        auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || u >= 0x80) {
+            token.push_back(static_cast<char>(std::tolower(u)));
+        } else if (!token.empty()) {
+            out.insert(token);
+            token.clear();
+        }
+    }
+    if (!token.empty()) {
+        out.insert(token);
+    }
+}
+
+std::string squeeze(std::string s) {
+    s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+    return s;
+}
+
 } // namespace
+
+std::string facetToken(char kind, const std::string& value) {
+    static const char* hex = "0123456789abcdef";
+    std::string out(1, kind);
+    for (char c : value) {
+        auto u = static_cast<unsigned char>(c);
+        if (u >= 0x80) {
+            out.push_back(hex[u >> 4]);
+            out.push_back(hex[u & 15]);
+        } else if (std::isalnum(u)) {
+            out.push_back(static_cast<char>(std::tolower(u)));
+        }
+    }
+    return out;
+}
+
+long long awardeeRowid(int year, long long decisionId, long long ordinal) {
+    return (static_cast<long long>(year) << kYearShift) | (decisionId << kRowidShift) | ordinal;
+}
+
+std::string awardeeDecisionSql(const std::string& alias) {
+    return "((" + alias + ".rowid >> " + std::to_string(kRowidShift) + ") & " +
+           std::to_string((1LL << (kYearShift - kRowidShift)) - 1) + ")";
+}
 
 fs::path indexFile(const fs::path& root) {
     return root / "index.sqlite";
 }
 
-core::Result<IndexWriter> IndexWriter::begin(const fs::path& file) {
+bool indexIsCurrent(const fs::path& file) {
+    boost::system::error_code ec;
+    if (!fs::exists(file, ec)) {
+        return false;
+    }
+    auto db = Database::open(file, true);
+    if (!db) {
+        return false;
+    }
+    auto stmt = db->prepare("PRAGMA user_version");
+    if (!stmt) {
+        return false;
+    }
+    auto row = stmt->step();
+    return row && row.value() && stmt->integer(0) == kIndexVersion;
+}
+
+core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
     auto db = Database::open(file, false);
     if (!db) {
         return db.error();
     }
     IndexWriter w;
     w.m_db = std::move(db.value());
-    // Rollback journal, not WAL: reindex renames a new file over index.sqlite, and a WAL
-    // file left beside it would then belong to the wrong database.
-    if (auto st = w.m_db.exec("PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;"); !st) {
+    w.m_mode = mode;
+    // Update: rollback journal, not WAL: reindex renames a new file over index.sqlite, and a
+    // WAL file left beside it would then belong to the wrong database. Fresh: the file is a
+    // temporary that only becomes index.sqlite after it is complete and fsynced, so it needs
+    // neither a journal nor a sync per write.
+    const char* pragmas = mode == Mode::Fresh
+                              ? "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
+                                "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-131072;"
+                              : "PRAGMA journal_mode=DELETE; PRAGMA synchronous=FULL;";
+    if (auto st = w.m_db.exec(pragmas); !st) {
         return st.error();
     }
     if (auto st = w.m_db.exec(kSchema); !st) {
@@ -81,20 +164,19 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file) {
         return {};
     };
     for (auto st : {
-             prep(w.m_deleteDecision, "DELETE FROM decisions WHERE rel_dir = ?1"),
-             prep(w.m_deleteAwardees, "DELETE FROM awardees WHERE rel_dir = ?1"),
+             prep(w.m_findDecision, "SELECT id, year FROM decisions WHERE rel_dir = ?1"),
+             prep(w.m_deleteDecision, "DELETE FROM decisions WHERE id = ?1"),
+             prep(w.m_deleteAwardees, "DELETE FROM awardees WHERE rowid BETWEEN ?1 AND ?2"),
              prep(w.m_insertDecision,
                   "INSERT INTO decisions(rel_dir, year, issuer_code, issuer_name, number, "
-                  "number_text, date, award_id, award_form_name, dossier_sha256, dossier_file, "
-                  "unit_code, unit_name, decision_path) "
-                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)"),
+                  "number_text, number_key, date, award_id, award_form_name, award_key, "
+                  "dossier_sha256, dossier_file, unit_code, unit_name, decision_path, "
+                  "awardee_count) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"),
              prep(w.m_insertAwardee,
-                  "INSERT INTO awardees(name_key, unit_key, position_key, award_key, "
-                  "issuer_key, number_key, rel_dir, name, kind, position, unit, "
-                  "award_form_name, issuer_name, number_text, date, year, unit_code, "
-                  "issuer_code, decision_path, certificate_path) "
-                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-                  "?20)"),
+                  "INSERT INTO awardees(rowid, name_key, unit_key, position_key, award_key, "
+                  "issuer_key, number_key, facets, name, kind, position, unit, "
+                  "certificate_file) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"),
          }) {
         if (!st) {
             return st.error();
@@ -105,58 +187,100 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file) {
 
 core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
                               const SearchKeyFn& key) {
-    if (auto st = m_deleteDecision.bind(1, rel).run(); !st) {
-        return st;
+    if (m_mode == Mode::Update) {
+        m_findDecision.bind(1, rel);
+        auto row = m_findDecision.step();
+        if (!row) {
+            m_findDecision.reset();
+            return row.error();
+        }
+        const long long old = row.value() ? m_findDecision.integer(0) : 0;
+        const int oldYear = row.value() ? static_cast<int>(m_findDecision.integer(1)) : 0;
+        m_findDecision.reset();
+        if (row.value()) {
+            if (auto st = m_deleteAwardees.bind(1, awardeeRowid(oldYear, old, 0))
+                              .bind(2, awardeeRowid(oldYear, old + 1, 0) - 1)
+                              .run();
+                !st) {
+                return st;
+            }
+            if (auto st = m_deleteDecision.bind(1, old).run(); !st) {
+                return st;
+            }
+        }
     }
-    if (auto st = m_deleteAwardees.bind(1, rel).run(); !st) {
-        return st;
+    if (r.awardees.size() >= (std::size_t{1} << kRowidShift) || r.year < 0 ||
+        r.year >= (1 << (62 - kYearShift))) {
+        return core::makeError(core::ErrorKind::Io, "A013",
+                               "quyết định có quá nhiều người/tập thể cho chỉ mục tìm kiếm", {rel});
     }
     const std::string issuerName = oneLine(r.issuerName);
-    const std::string decisionPath = rel + "/data/" + r.decisionFile;
+    // Fold the values shared by every awardee of the decision once.
+    const std::string awardKey = key(r.awardFormName);
+    const std::string issuerKey = key(issuerName);
+    const std::string numberKey = key(r.numberText);
     auto st = m_insertDecision.bind(1, rel)
                   .bind(2, static_cast<long long>(r.year))
                   .bind(3, r.issuerCode)
                   .bind(4, issuerName)
                   .bind(5, static_cast<long long>(r.number))
                   .bind(6, r.numberText)
-                  .bind(7, r.date)
-                  .bind(8, r.awardId)
-                  .bind(9, r.awardFormName)
-                  .bind(10, r.dossierSha256)
-                  .bind(11, r.dossierFile)
-                  .bind(12, r.unitCode)
-                  .bind(13, r.unitName)
-                  .bind(14, decisionPath)
+                  .bind(7, numberKey)
+                  .bind(8, r.date)
+                  .bind(9, r.awardId)
+                  .bind(10, r.awardFormName)
+                  .bind(11, squeeze(awardKey))
+                  .bind(12, r.dossierSha256)
+                  .bind(13, r.dossierFile)
+                  .bind(14, r.unitCode)
+                  .bind(15, r.unitName)
+                  .bind(16, rel + "/data/" + r.decisionFile)
+                  .bind(17, static_cast<long long>(r.awardees.size()))
                   .run();
     if (!st) {
         return st;
     }
-    // Fold the values shared by every awardee of the decision once.
-    const std::string awardKey = key(r.awardFormName);
-    const std::string issuerKey = key(issuerName);
-    const std::string numberKey = key(r.numberText);
+    const long long id = sqlite3_last_insert_rowid(m_db.handle());
+    if (id >= (1LL << (kYearShift - kRowidShift))) {
+        return core::makeError(core::ErrorKind::Io, "A013",
+                               "chỉ mục tìm kiếm đã đầy; hãy chạy «tdkt reindex»", {rel});
+    }
+    const std::string facets = facetToken('u', r.unitCode) + " " + facetToken('i', r.issuerCode) +
+                               " " + facetToken('f', squeeze(awardKey)) + " " +
+                               facetToken('n', numberKey);
+    for (const auto* k : {&awardKey, &issuerKey, &numberKey}) {
+        collectTokens(*k, m_terms);
+    }
+    // Units and positions repeat across a decision's awardees (one school, "Giáo viên"):
+    // fold each distinct one once. Bounded so a long rebuild does not grow it without end.
+    auto cachedKey = [&](const std::string& value) -> const std::string& {
+        if (m_keyCache.size() > 4096) {
+            m_keyCache.clear();
+        }
+        auto [it, inserted] = m_keyCache.try_emplace(value);
+        if (inserted) {
+            it->second = key(value);
+            collectTokens(it->second, m_terms);
+        }
+        return it->second;
+    };
+    long long ordinal = 0;
     for (const auto& a : r.awardees) {
-        st = m_insertAwardee.bind(1, key(a.name))
-                 .bind(2, key(a.unit))
-                 .bind(3, key(a.position))
-                 .bind(4, awardKey)
-                 .bind(5, issuerKey)
-                 .bind(6, numberKey)
-                 .bind(7, rel)
-                 .bind(8, a.name)
-                 .bind(9, a.kind)
-                 .bind(10, a.position)
-                 .bind(11, a.unit)
-                 .bind(12, r.awardFormName)
-                 .bind(13, issuerName)
-                 .bind(14, r.numberText)
-                 .bind(15, r.date)
-                 .bind(16, static_cast<long long>(r.year))
-                 .bind(17, r.unitCode)
-                 .bind(18, r.issuerCode)
-                 .bind(19, decisionPath)
-                 .bind(20, a.certificateFile.empty() ? std::string()
-                                                     : rel + "/data/" + a.certificateFile)
+        const std::string nameKey = key(a.name);
+        collectTokens(nameKey, m_terms);
+        st = m_insertAwardee.bind(1, awardeeRowid(r.year, id, ordinal++))
+                 .bind(2, nameKey)
+                 .bind(3, cachedKey(a.unit))
+                 .bind(4, cachedKey(a.position))
+                 .bind(5, awardKey)
+                 .bind(6, issuerKey)
+                 .bind(7, numberKey)
+                 .bind(8, facets)
+                 .bind(9, a.name)
+                 .bind(10, a.kind)
+                 .bind(11, a.position)
+                 .bind(12, a.unit)
+                 .bind(13, a.certificateFile)
                  .run();
         if (!st) {
             return st;
@@ -167,8 +291,21 @@ core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
 }
 
 core::Status IndexWriter::commit() {
+    {
+        auto insertTerm = m_db.prepare("INSERT OR IGNORE INTO vocab(term) VALUES(?1)");
+        if (!insertTerm) {
+            return insertTerm.error();
+        }
+        for (const auto& term : m_terms) {
+            if (auto st = insertTerm->bind(1, term).run(); !st) {
+                return st;
+            }
+        }
+        m_terms.clear();
+    }
     auto st = m_db.exec("COMMIT");
-    m_deleteDecision = m_deleteAwardees = m_insertDecision = m_insertAwardee = Statement();
+    m_findDecision = m_deleteDecision = m_deleteAwardees = m_insertDecision = m_insertAwardee =
+        Statement();
     m_db.close();
     return st;
 }
@@ -212,7 +349,7 @@ core::Result<int> rebuildIndex(const fs::path& root, const Metadata& metadata,
     boost::system::error_code ec;
     fs::remove(tmp, ec);
     fs::remove(fs::path(tmp.string() + "-journal"), ec);
-    auto writer = IndexWriter::begin(tmp);
+    auto writer = IndexWriter::begin(tmp, IndexWriter::Mode::Fresh);
     if (!writer) {
         return writer.error();
     }

@@ -6,6 +6,8 @@
 
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace tdkt::archive {
 
@@ -13,10 +15,37 @@ class Metadata;
 
 fs::path indexFile(const fs::path& root);
 
+// Schema version in PRAGMA user_version; an index of another version is rebuilt from the tree.
+constexpr int kIndexVersion = 2;
+
+// An FTS5 rowid is (year << kYearShift) | (decision id << kRowidShift) | awardee ordinal:
+// - a year filter is a rowid range, which FTS5 seeks to in every doclist (the most common
+//   filter then costs nothing but the rows of that year);
+// - the awardees of one decision are a rowid range, so replacing them is a range delete (no
+//   scan of the FTS table), and an awardee's decision is awardeeDecisionSql (joined to
+//   `decisions`).
+constexpr int kRowidShift = 20; // up to 1,048,576 awardees per decision
+constexpr int kYearShift = 44;  // up to 16,777,216 decisions in the index
+long long awardeeRowid(int year, long long decisionId, long long ordinal);
+// SQL for the decision id of the FTS5 row `alias`.rowid.
+std::string awardeeDecisionSql(const std::string& alias);
+
+// "uhnthcsnguyentrai", "fbangkhen": one token of the FTS5 `facets` column (lower-case ASCII
+// letters and digits; other ASCII dropped, non-ASCII bytes as hex) so filters narrow the match
+// inside the full-text index. Search re-checks the exact value on `decisions`, so two codes
+// that differ only in punctuation are still told apart.
+std::string facetToken(char kind, const std::string& value);
+
 class IndexWriter {
 public:
-    // Opens (creating the schema when new) and starts one transaction.
-    static core::Result<IndexWriter> begin(const fs::path& file);
+    enum class Mode {
+        Update, // an existing (or new) index.sqlite: durable, replaces a decision's rows
+        Fresh,  // a new temporary file renamed into place afterwards: no journal, no fsync per
+                // transaction, no deletes (a crash leaves only a temp file that is removed)
+    };
+    // Opens (creating the schema when new) and starts one transaction. A Fresh file must not
+    // exist yet.
+    static core::Result<IndexWriter> begin(const fs::path& file, Mode mode = Mode::Update);
     // Replaces whatever the index held for `relativeDir`.
     core::Status add(const std::string& relativeDir, const DecisionRecord& record,
                      const SearchKeyFn& searchKey);
@@ -24,9 +53,15 @@ public:
 
 private:
     Database m_db;
-    Statement m_deleteDecision, m_deleteAwardees, m_insertDecision, m_insertAwardee;
+    Mode m_mode = Mode::Update;
+    Statement m_findDecision, m_deleteDecision, m_deleteAwardees, m_insertDecision, m_insertAwardee;
+    std::unordered_map<std::string, std::string> m_keyCache;
+    std::unordered_set<std::string> m_terms; // for the vocab table, written by commit
     int m_added = 0;
 };
+
+// Whether the index file exists and has the current schema version.
+bool indexIsCurrent(const fs::path& file);
 
 // The filed decision for this dossier and award according to the index; std::nullopt when
 // not found, an error when the index cannot be read (callers then scan the tree).

@@ -1,6 +1,7 @@
 #include "archive/archive.hpp"
 #include "archive/bag.hpp"
 #include "archive/digest.hpp"
+#include "archive/index.hpp"
 #include "archive/metadata.hpp"
 #include "archive/register.hpp"
 #include "archive/sqlite.hpp"
@@ -457,9 +458,19 @@ void checkIndex(const fs::path& root, const std::map<std::string, int>& awardees
             {"A292", "index.sqlite", "chưa có chỉ mục tìm kiếm (tạo lại bằng «tdkt reindex»)"});
         return;
     }
+    if (!indexIsCurrent(file)) {
+        report.problems.push_back({"A220", "index.sqlite",
+                                   "chỉ mục tìm kiếm thuộc phiên bản cũ hoặc không đọc được; "
+                                   "hãy chạy «tdkt reindex»"});
+        return;
+    }
     auto db = Database::open(file, true);
-    auto stmt = db ? db->prepare("SELECT d.rel_dir, (SELECT count(*) FROM awardees a WHERE "
-                                 "a.rel_dir = d.rel_dir) FROM decisions d")
+    // One pass over the FTS rowids (awardeeDecisionSql), not one scan of the
+    // FTS table per decision.
+    auto stmt = db ? db->prepare("SELECT d.rel_dir, coalesce(c.n, 0) FROM decisions d LEFT JOIN "
+                                 "(SELECT " +
+                                 awardeeDecisionSql("awardees") +
+                                 " AS id, count(*) AS n FROM awardees GROUP BY 1) c ON c.id = d.id")
                    : core::Result<Statement>(db.error());
     if (!stmt) {
         report.problems.push_back({"A220", "index.sqlite",
