@@ -89,8 +89,7 @@ const Command& issueCommand() {
             addArchiveOption(set);
             addToneStyleOption(set);
             set.addOption(Option("date", "d", "ngày quyết định").required(false).argument("DATE"));
-            set.addOption(
-                Option("print-mode", "", "chế độ in").required(false).argument("MODE"));
+            set.addOption(Option("print-mode", "", "chế độ in").required(false).argument("MODE"));
             set.addOption(Option("printer", "", "máy in").required(false).argument("ID"));
         },
         runIssue};

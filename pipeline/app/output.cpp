@@ -76,8 +76,7 @@ void printIssueReport(const job::IssueReport& report, std::ostream& out) {
         if (!d.printFile.empty()) {
             out << "  Bản in: " << d.printFile.string()
                 << (d.printBlank ? " (in lên phôi" : " (in toàn bộ mẫu trên giấy trắng")
-                << (d.printerName.empty() ? std::string() : ", máy in " + d.printerName)
-                << ")\n";
+                << (d.printerName.empty() ? std::string() : ", máy in " + d.printerName) << ")\n";
         }
         // Unverified inputs of the award money (facts.md marks some coefficients and salary
         // steps unverified): the clerk must check them before the decision is signed.

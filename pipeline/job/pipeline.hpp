@@ -52,9 +52,9 @@ struct IssuedDecision {
     fs::path decisionPdf;
     int certificates = 0;
     bool alreadyFiled = false;
-    fs::path printFile;       // the combined print file (empty when there is none)
-    bool printBlank = false;  // drawn for pre-printed blanks
-    std::string printerName;  // the calibrated printer, when one was chosen
+    fs::path printFile;      // the combined print file (empty when there is none)
+    bool printBlank = false; // drawn for pre-printed blanks
+    std::string printerName; // the calibrated printer, when one was chosen
     // Inputs of the award money that are not verified (Vietnamese): warnings for the clerk.
     std::vector<std::string> moneyUnverified;
 };
