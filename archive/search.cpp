@@ -35,6 +35,8 @@ std::vector<std::string> queryTerms(const std::string& folded) {
 // seeks through; a shorter, vaguer prefix stays an FTS5 prefix query. Returns std::nullopt
 // when some term matches no token at all (then nothing can match).
 constexpr int kMaxExpansion = 48;
+// How many best-ranked matches get the exact-spelling bonus and the final order (see search).
+constexpr long long kCandidates = 250;
 
 core::Result<std::optional<std::string>> ftsExpression(const Database& db,
                                                        const std::vector<std::string>& terms) {
@@ -170,11 +172,6 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
     sqlite3_create_function(db->handle(), "utf8_lower", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                             nullptr, utf8Lower, nullptr, nullptr);
 
-    // A search opens the index afresh (one per CLI run): map it rather than copy every page
-    // it touches into a cold page cache.
-    if (auto st = db->exec("PRAGMA mmap_size=1073741824"); !st) {
-        return st.error();
-    }
     fts5_api* api = fts5Api(db->handle());
     if (!api || api->xCreateFunction(api, "tdkt_rank", nullptr, tdktRank, nullptr) != SQLITE_OK) {
         return sqliteError(db->handle(), "đăng ký hàm xếp hạng");
@@ -233,29 +230,38 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
         match += (match.empty() ? "" : " AND ") + p;
     }
 
-    // Ranking: tdkt_rank with the name weighted highest, plus a large bonus when the query as typed
-    // (diacritics included) occurs in the name, so "Đào" lists Đào before Dao. The exact
-    // filter values are checked again on `decisions` (facet tokens drop punctuation).
+    // Ranking: tdkt_rank with the name weighted highest, plus a large bonus when the query as
+    // typed (diacritics included) occurs in the name, so "Đào" lists Đào before Dao. A short
+    // prefix can match a large share of the archive ("ha" → hà, hải, hạnh, hanoi), so the
+    // candidates are first cut to the best kCandidates by tdkt_rank inside FTS5 (no row is
+    // read or joined for that), and only those get the exact-spelling bonus, the join and the
+    // final order. The exact filter values are checked again on `decisions` (facet tokens
+    // drop punctuation).
+    std::string inner = "SELECT rowid AS rid, ";
+    inner += text.empty() ? "0.0" : "tdkt_rank(awardees, 10.0, 2.0, 2.0, 1.0, 1.0, 1.0, 0.0)";
+    inner += " AS r FROM awardees WHERE ";
+    inner += match.empty() ? "1" : "awardees MATCH ?2";
+    if (query.year) { // the year is the rowid's high bits: FTS5 seeks to the range
+        inner += " AND rowid BETWEEN ?9 AND ?10";
+    }
+    inner += text.empty() ? " ORDER BY rowid DESC" : " ORDER BY r DESC, rowid DESC";
+    inner += " LIMIT ?11";
     std::string sql =
-        "SELECT a.name, a.kind, a.position, a.unit, d.award_form_name, d.number_text, d.date, "
+        "WITH c AS (" + inner +
+        ") SELECT a.name, a.kind, a.position, a.unit, d.award_form_name, d.number_text, d.date, "
         "d.year, d.issuer_name, d.unit_code, d.decision_path, "
         "CASE WHEN a.certificate_file = '' THEN '' "
-        "ELSE d.rel_dir || '/data/' || a.certificate_file END, ";
-    sql += text.empty() ? "0.0" : "tdkt_rank(awardees, 10.0, 2.0, 2.0, 1.0, 1.0, 1.0, 0.0)";
-    sql += " + CASE WHEN ?1 <> '' AND instr(utf8_lower(a.name), ?1) > 0 THEN 1000.0 ELSE 0.0 "
-           "END AS score FROM awardees a JOIN decisions d ON d.id = " +
-           awardeeDecisionSql("a") + " WHERE ";
-    sql += match.empty() ? "1" : "awardees MATCH ?2";
-    if (query.year) { // the year is the rowid's high bits: FTS5 seeks to the range
-        sql += " AND a.rowid BETWEEN ?9 AND ?10";
-    }
-    sql += " AND (?3 IS NULL OR d.year = ?3)"
-           " AND (?4 IS NULL OR d.unit_code = ?4 OR d.issuer_code = ?4)"
-           " AND (?6 IS NULL OR d.issuer_code = ?6)"
-           // The folded award name without spaces, so "BangKhen" = "Bằng khen".
-           " AND (?7 IS NULL OR d.award_key = ?7)"
-           " AND (?8 IS NULL OR d.number_key = ?8)"
-           " ORDER BY score DESC, d.year DESC, d.decision_path, a.rowid LIMIT ?5";
+        "ELSE d.rel_dir || '/data/' || a.certificate_file END, "
+        "c.r + CASE WHEN ?1 <> '' AND instr(utf8_lower(a.name), ?1) > 0 THEN 1000.0 ELSE 0.0 "
+        "END AS score FROM c JOIN awardees a ON a.rowid = c.rid JOIN decisions d ON d.id = " +
+        awardeeDecisionSql("a") +
+        " WHERE (?3 IS NULL OR d.year = ?3)"
+        " AND (?4 IS NULL OR d.unit_code = ?4 OR d.issuer_code = ?4)"
+        " AND (?6 IS NULL OR d.issuer_code = ?6)"
+        // The folded award name without spaces, so "BangKhen" = "Bằng khen".
+        " AND (?7 IS NULL OR d.award_key = ?7)"
+        " AND (?8 IS NULL OR d.number_key = ?8)"
+        " ORDER BY score DESC, d.year DESC, d.decision_path, a.rowid LIMIT ?5";
     auto stmt = db->prepare(sql);
     if (!stmt) {
         return stmt.error();
@@ -276,7 +282,9 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
     } else {
         stmt->bindNull(4);
     }
-    stmt->bind(5, static_cast<long long>(query.limit > 0 ? query.limit : 50));
+    const long long limit = query.limit > 0 ? query.limit : 50;
+    stmt->bind(5, limit);
+    stmt->bind(11, std::max<long long>(kCandidates, 4 * limit));
     auto bindOptional = [&](int index, const std::string& value) {
         if (value.empty()) {
             stmt->bindNull(index);

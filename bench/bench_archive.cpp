@@ -98,6 +98,10 @@ int main(int argc, char** argv) {
         auto t0 = Clock::now();
         auto hits = archive::search(root, query, key);
         ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+        if (std::getenv("TDKT_BENCH_SLOW") && ms.back() > 10) {
+            std::printf("slow %.1f ms: %s %d %s -> %zu\n", ms.back(), query.text.c_str(),
+                        *query.year, query.awardForm.value_or("").c_str(), hits ? hits->size() : 0);
+        }
         if (!hits) {
             std::fprintf(stderr, "%s\n", hits.error().message.c_str());
             return 1;
