@@ -6,7 +6,6 @@
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
 #include <Poco/Util/OptionSet.h>
-
 #include <ostream>
 
 namespace tdkt::app {
@@ -18,14 +17,15 @@ using Poco::Util::OptionSet;
 // Every command, in the order `tdkt --help` lists them.
 const std::vector<const Command*>& commands() {
     static const std::vector<const Command*> table = {
-        &validateCommand(), &issueCommand(), &searchCommand(), &verifyCommand(),
-        &reindexCommand(), &textCommand(), &previewCommand(),
+        &validateCommand(), &issueCommand(), &searchCommand(),  &verifyCommand(),
+        &reindexCommand(),  &textCommand(),  &previewCommand(),
     };
     return table;
 }
 
 void printMainHelp(std::ostream& out) {
-    out << "tdkt — phát hành quyết định, bằng khen, giấy khen và lưu trữ hồ sơ thi đua, khen thưởng\n\n"
+    out << "tdkt — phát hành quyết định, bằng khen, giấy khen và lưu trữ hồ sơ thi đua, khen "
+           "thưởng\n\n"
            "Cách dùng: tdkt LỆNH [TÙY CHỌN] [THAM SỐ]\n\nCác lệnh:\n";
     for (const Command* c : commands()) {
         std::string name = c->name;
@@ -106,8 +106,8 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
         return usageError(err, command->name, "tùy chọn không hợp lệ «" + e.message() + "»");
     }
     if (inv.has("help")) {
-        out << "tdkt " << command->name << " — " << command->summary << "\n\nCách dùng: "
-            << command->usage;
+        out << "tdkt " << command->name << " — " << command->summary
+            << "\n\nCách dùng: " << command->usage;
         return core::ExitOk;
     }
     if (inv.has("data-dir")) {

@@ -49,8 +49,8 @@ void addToneStyleOption(Poco::Util::OptionSet& set) {
     set.addOption(Option("tone-style", "", "kiểu đặt dấu thanh").required(false).argument("STYLE"));
 }
 
-bool toneStyleOption(const Invocation& inv, const std::string& command,
-                     normalize::Options& options, int* exitCode) {
+bool toneStyleOption(const Invocation& inv, const std::string& command, normalize::Options& options,
+                     int* exitCode) {
     if (!inv.has("tone-style")) {
         return true;
     }
@@ -65,7 +65,8 @@ bool toneStyleOption(const Invocation& inv, const std::string& command,
     }
     *exitCode = usageError(inv.err, command,
                            "--tone-style chỉ nhận «classic» (hòa, thủy) hoặc «new» (hoà, thuỷ), "
-                           "không nhận «" + style + "»");
+                           "không nhận «" +
+                               style + "»");
     return false;
 }
 
@@ -80,8 +81,8 @@ bool intOption(const Invocation& inv, const std::string& command, const std::str
         }
     } catch (const std::exception&) {
     }
-    *exitCode = usageError(inv.err, command, "giá trị «" + text + "» của --" + name +
-                                                 " không phải là số nguyên");
+    *exitCode = usageError(inv.err, command,
+                           "giá trị «" + text + "» của --" + name + " không phải là số nguyên");
     return false;
 }
 

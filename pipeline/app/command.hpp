@@ -6,7 +6,6 @@
 #include "pipeline/normalize/options.hpp"
 
 #include <Poco/Util/OptionSet.h>
-
 #include <functional>
 #include <iosfwd>
 #include <map>
@@ -47,8 +46,8 @@ int checkInputsExist(const Invocation& inv);
 // --tone-style=classic|new: where normalisation puts the tone mark of "oa", "oe", "uy".
 void addToneStyleOption(Poco::Util::OptionSet& set);
 // False (after printing a usage error) when the value is neither classic nor new.
-bool toneStyleOption(const Invocation& inv, const std::string& command,
-                     normalize::Options& options, int* exitCode);
+bool toneStyleOption(const Invocation& inv, const std::string& command, normalize::Options& options,
+                     int* exitCode);
 // Parses an integer option; false (after printing a usage error) when it is not a number.
 bool intOption(const Invocation& inv, const std::string& command, const std::string& name,
                int& value, int* exitCode);

@@ -41,8 +41,8 @@ TEST_CASE("a missing dossier exits 66 naming the file") {
 }
 
 TEST_CASE("the bundled examples validate, with the normalisation changes listed") {
-    auto r = runTdkt({"validate", "examples/truong-thcs-nguyen-trai.xml", "examples/phuong-cau-giay.xml",
-                   "examples/so-y-te.xml"});
+    auto r = runTdkt({"validate", "examples/truong-thcs-nguyen-trai.xml",
+                      "examples/phuong-cau-giay.xml", "examples/so-y-te.xml"});
     INFO(r.out << r.err);
     CHECK(r.exitCode == 0);
     CHECK(r.out.find("Đã kiểm tra 3 hồ sơ: 3 hợp lệ") != std::string::npos);
@@ -74,7 +74,7 @@ TEST_CASE("rejected dossiers exit 65 and write nothing to the archive") {
     }
     // A good dossier in the same batch as a bad one is not issued either.
     auto mixed = runTdkt({"issue", "examples/so-y-te.xml", "tests/data/e2e/schema-invalid.xml",
-                       "--archive", archive});
+                          "--archive", archive});
     CHECK(mixed.exitCode == 65);
     CHECK(e2e::findFiles(archive, "bagit.txt").empty());
 }

@@ -74,7 +74,9 @@ TempDir::~TempDir() {
     tdkt::fs::remove_all(path, ec);
 }
 
-std::string repo(const std::string& relative) { return std::string(TDKT_SOURCE_DIR) + "/" + relative; }
+std::string repo(const std::string& relative) {
+    return std::string(TDKT_SOURCE_DIR) + "/" + relative;
+}
 
 std::string pdfText(const tdkt::fs::path& pdf) {
     return shell("pdftotext -layout -enc UTF-8 " + quote(pdf.string()) + " - 2>/dev/null");
@@ -115,7 +117,9 @@ std::vector<std::string> pdfBlocks(const tdkt::fs::path& pdf) {
             std::size_t close = xhtml.find("</word>", open);
             std::string word = xhtml.substr(open, close - open);
             for (auto [from, to] : {std::pair<const char*, const char*>{"&amp;", "&"},
-                                    {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}}) {
+                                    {"&lt;", "<"},
+                                    {"&gt;", ">"},
+                                    {"&quot;", "\""}}) {
                 std::size_t at;
                 while ((at = word.find(from)) != std::string::npos) {
                     word.replace(at, std::strlen(from), to);
