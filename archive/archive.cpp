@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <set>
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <thread>
@@ -164,7 +165,15 @@ core::Status publish(const fs::path& root, const std::string& rel, const Decisio
         }
     }
     if (!recovering || !journalHasDir(root, rel)) {
-        JournalEntry e{time, "file", rel, r.numberText, r.dossierSha256, r.dossierFile, r.awardId};
+        JournalEntry e{time,          "file",    rel, r.numberText, r.dossierSha256,
+                       r.dossierFile, r.awardId, ""};
+        if (auto st = appendJournal(root, e); !st) {
+            return st;
+        }
+    }
+    if (!r.supersedesDir.empty() && (!recovering || !journalHasDir(root, rel, "supersede"))) {
+        JournalEntry e{time,      "supersede",    rel, r.numberText, r.dossierSha256, r.dossierFile,
+                       r.awardId, r.supersedesDir};
         if (auto st = appendJournal(root, e); !st) {
             return st;
         }
@@ -311,6 +320,54 @@ std::optional<FiledDecision> Archive::findFiled(const std::string& dossierSha256
     return std::nullopt;
 }
 
+RoundKey roundKeyOf(const DecisionRecord& r) {
+    return RoundKey{r.issuerCode, r.unitCode, r.roundName, r.roundYear, r.awardId, r.awardForm};
+}
+
+std::optional<FiledDecision> Archive::findCurrentVersion(const RoundKey& key) const {
+    if (!key.usable()) {
+        return std::nullopt; // no round identity: nothing to be a version of
+    }
+    boost::system::error_code ec;
+    if (!fs::exists(m_root / kPendingFile, ec)) {
+        auto found = findCurrentInIndex(m_root, key);
+        if (found) {
+            return found.value();
+        }
+    }
+    // No usable index: the tree is the truth. A decision is current when no other bag of the
+    // tree names it in <supersedes>.
+    std::vector<std::pair<std::string, DecisionRecord>> matches;
+    std::set<std::string> superseded;
+    for (const auto& rel : listTree(m_root).bags) {
+        core::Diagnostics diags;
+        auto record = m_impl->metadata.readDecision(m_root / rel / "data" / "decision.xml",
+                                                    rel + "/data/decision.xml", diags);
+        if (!record) {
+            continue;
+        }
+        if (!record->supersedesDir.empty()) {
+            superseded.insert(record->supersedesDir);
+        }
+        if (roundKeyOf(record.value()) == key) {
+            matches.emplace_back(rel, std::move(record.value()));
+        }
+    }
+    const std::pair<std::string, DecisionRecord>* best = nullptr;
+    for (const auto& m : matches) {
+        if (superseded.count(m.first) == 0 &&
+            (!best || std::make_pair(m.second.year, m.second.number) >
+                          std::make_pair(best->second.year, best->second.number))) {
+            best = &m;
+        }
+    }
+    if (!best) {
+        return std::nullopt;
+    }
+    return FiledDecision{m_root / best->first, best->first, best->second.number,
+                         best->second.numberText, false};
+}
+
 core::Result<int> Archive::nextNumber(const std::string& issuerCode, int year) const {
     if (!safeCode(issuerCode)) {
         return makeError(ErrorKind::InputRejected, "A014",
@@ -408,6 +465,17 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
         }
     }
     boost::system::error_code ec;
+    if (!record.supersedesDir.empty()) {
+        // The replaced decision must be a filed bag of the same issuer (verify checks the same).
+        const std::string prefix = "/" + record.issuerCode + "/";
+        if (!safeDataPath(record.supersedesDir) ||
+            record.supersedesDir.find(prefix) == std::string::npos ||
+            !fs::is_regular_file(m_root / record.supersedesDir / "data" / "decision.xml", ec)) {
+            return makeError(ErrorKind::Internal, "A019",
+                             "quyết định được thay thế «" + record.supersedesDir +
+                                 "» không có trong kho của " + record.issuerCode);
+        }
+    }
     if (fs::exists(target, ec)) {
         return makeError(ErrorKind::InputRejected, "A007", "đã có quyết định lưu trữ tại " + rel,
                          {target.string()});

@@ -62,6 +62,7 @@ struct DecisionRecord {
     std::string unitCode; // proposing unit
     std::string unitName;
     std::string roundName;
+    int roundYear = 0; // of the round (đợt); 0 = unknown (older records)
     int pageCount = 0; // of the decision PDF
     std::vector<AwardeeRecord> awardees;
     // Added for the archive metadata (Circular 02/2019 fields):
@@ -72,6 +73,11 @@ struct DecisionRecord {
     // The golden-book register the awardees' goldenBook numbers come from (GoldenBookNumbers::
     // registerKey); empty when no awardee has one. Commit advances that register.
     std::string goldenBookRegister;
+    // A corrected dossier is filed as a new decision that replaces (supersedes) the current
+    // one of the same round (Archive::findCurrentVersion): the replaced bag's folder relative
+    // to root and its number. Empty when this decision replaces nothing.
+    std::string supersedesDir;
+    std::string supersedesNumberText;
 };
 
 // Golden-book numbers reserved (not yet consumed) for one decision.
@@ -87,6 +93,23 @@ struct FiledDecision {
     std::string numberText;
     bool alreadyFiled = false; // true when the same dossier+award was found in the archive
 };
+
+// What makes two decisions versions of one another: the same round (đợt) of the same
+// proposing unit, the same award (id and form) and the same issuer.
+struct RoundKey {
+    std::string issuerCode;
+    std::string unitCode;
+    std::string roundName;
+    int roundYear = 0;
+    std::string awardId;
+    std::string awardForm; // "BangKhen"
+    bool usable() const { return !unitCode.empty() && !roundName.empty(); }
+    bool operator==(const RoundKey& o) const {
+        return issuerCode == o.issuerCode && unitCode == o.unitCode && roundName == o.roundName &&
+               roundYear == o.roundYear && awardId == o.awardId && awardForm == o.awardForm;
+    }
+};
+RoundKey roundKeyOf(const DecisionRecord& record);
 
 // A staging folder: the caller writes the payload files into data() (PDFs, the dossier copy)
 // and then hands it to Archive::commit. Destroying an uncommitted staging removes it.
@@ -153,6 +176,11 @@ public:
     std::optional<FiledDecision> findFiled(const std::string& dossierSha256,
                                            const std::string& awardId) const;
 
+    // The current (not superseded) filed decision of this round, if any: a dossier with other
+    // content for the same round is a correction and its decision supersedes this one. Uses
+    // the index; scans the tree when the index is missing or out of date.
+    std::optional<FiledDecision> findCurrentVersion(const RoundKey& key) const;
+
     // The number the next decision of this issuer in this year will get (register + 1).
     // Call with the lock held; nothing is consumed until commit.
     core::Result<int> nextNumber(const std::string& issuerCode, int year) const;
@@ -197,6 +225,7 @@ struct SearchQuery {
     std::optional<std::string> issuer;     // issuer code only
     std::optional<std::string> awardForm;  // "Bằng khen", "bang khen" or "BangKhen"
     std::optional<std::string> numberText; // "05/QĐ-UBND" (diacritics optional)
+    bool allVersions = false;              // include decisions superseded by a corrected one
 };
 
 struct SearchHit {
@@ -212,6 +241,7 @@ struct SearchHit {
     std::string unitCode;
     std::string decisionPath;    // relative to root, the decision PDF
     std::string certificatePath; // relative to root
+    std::string supersededBy;    // number of the decision that replaced this one ("" = current)
     double rank = 0;
 };
 

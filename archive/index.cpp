@@ -36,8 +36,14 @@ CREATE TABLE IF NOT EXISTS decisions(
   unit_code TEXT NOT NULL,
   unit_name TEXT NOT NULL,
   decision_path TEXT NOT NULL,
-  awardee_count INTEGER NOT NULL);
+  awardee_count INTEGER NOT NULL,
+  award_form TEXT NOT NULL,
+  round_name TEXT NOT NULL,
+  round_year INTEGER NOT NULL,
+  supersedes TEXT NOT NULL,      -- rel_dir of the decision this one replaces ('' = none)
+  superseded_by TEXT NOT NULL);  -- number_text of the decision replacing it ('' = current)
 CREATE INDEX IF NOT EXISTS decisions_dossier ON decisions(dossier_sha256, award_id);
+CREATE INDEX IF NOT EXISTS decisions_round ON decisions(issuer_code, unit_code, round_name);
 CREATE VIRTUAL TABLE IF NOT EXISTS awardees USING fts5(
   name_key, unit_key, position_key, award_key, issuer_key, number_key, facets,
   name UNINDEXED, kind UNINDEXED, position UNINDEXED, unit UNINDEXED,
@@ -48,7 +54,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS awardees USING fts5(
 -- doclists of every matching token in every segment. Never pruned: a token no longer in the
 -- index only adds an empty OR branch.
 CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 )sql";
 
 std::string oneLine(std::string s) {
@@ -171,8 +177,13 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
                   "INSERT INTO decisions(rel_dir, year, issuer_code, issuer_name, number, "
                   "number_text, number_key, date, award_id, award_form_name, award_key, "
                   "dossier_sha256, dossier_file, unit_code, unit_name, decision_path, "
-                  "awardee_count) "
-                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"),
+                  "awardee_count, award_form, round_name, round_year, supersedes, "
+                  "superseded_by) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
+                  "?20,?21,"
+                  // A bag re-added (recovery) keeps the link of a newer bag replacing it.
+                  "coalesce((SELECT number_text FROM decisions WHERE supersedes = ?1), ''))"),
+             prep(w.m_markSuperseded, "UPDATE decisions SET superseded_by = ?2 WHERE rel_dir = ?1"),
              prep(w.m_insertAwardee,
                   "INSERT INTO awardees(rowid, name_key, unit_key, position_key, award_key, "
                   "issuer_key, number_key, facets, name, kind, position, unit, "
@@ -236,11 +247,23 @@ core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
                   .bind(15, r.unitName)
                   .bind(16, rel + "/data/" + r.decisionFile)
                   .bind(17, static_cast<long long>(r.awardees.size()))
+                  .bind(18, r.awardForm)
+                  .bind(19, r.roundName)
+                  .bind(20, static_cast<long long>(r.roundYear))
+                  .bind(21, r.supersedesDir)
                   .run();
     if (!st) {
         return st;
     }
     const long long id = sqlite3_last_insert_rowid(m_db.handle());
+    // Fresh rebuilds link every pair at commit (a replacing bag may be listed before the
+    // bag it replaces); an update marks the older row, which is already indexed, now.
+    if (m_mode == Mode::Update && !r.supersedesDir.empty()) {
+        if (auto marked = m_markSuperseded.bind(1, r.supersedesDir).bind(2, r.numberText).run();
+            !marked) {
+            return marked;
+        }
+    }
     if (id >= (1LL << (kYearShift - kRowidShift))) {
         return core::makeError(core::ErrorKind::Io, "A013",
                                "chỉ mục tìm kiếm đã đầy; hãy chạy «tdkt reindex»", {rel});
@@ -304,6 +327,13 @@ core::Status IndexWriter::commit() {
         m_terms.clear();
     }
     if (m_mode == Mode::Fresh) {
+        if (auto st = m_db.exec(
+                "UPDATE decisions SET superseded_by = coalesce((SELECT n.number_text FROM "
+                "decisions n WHERE n.supersedes = decisions.rel_dir ORDER BY n.rel_dir LIMIT 1), "
+                "'')");
+            !st) {
+            return st;
+        }
         // One b-tree segment instead of a dozen: every query term is then one lookup.
         if (auto st = m_db.exec("INSERT INTO awardees(awardees) VALUES('optimize')"); !st) {
             return st;
@@ -311,7 +341,7 @@ core::Status IndexWriter::commit() {
     }
     auto st = m_db.exec("COMMIT");
     m_findDecision = m_deleteDecision = m_deleteAwardees = m_insertDecision = m_insertAwardee =
-        Statement();
+        m_markSuperseded = Statement();
     m_db.close();
     return st;
 }
@@ -346,6 +376,44 @@ findInIndex(const fs::path& root, const std::string& dossierSha256, const std::s
     f.number = static_cast<int>(stmt->integer(1));
     f.numberText = stmt->text(2);
     f.alreadyFiled = true;
+    return std::optional<FiledDecision>(std::move(f));
+}
+
+core::Result<std::optional<FiledDecision>> findCurrentInIndex(const fs::path& root,
+                                                              const RoundKey& key) {
+    if (!indexIsCurrent(indexFile(root))) {
+        return core::makeError(core::ErrorKind::InputMissing, "A015", "chưa có chỉ mục tìm kiếm",
+                               {indexFile(root).string()});
+    }
+    auto db = Database::open(indexFile(root), true);
+    if (!db) {
+        return db.error();
+    }
+    auto stmt = db->prepare("SELECT rel_dir, number, number_text FROM decisions WHERE "
+                            "issuer_code = ?1 AND unit_code = ?2 AND round_name = ?3 AND "
+                            "round_year = ?4 AND award_id = ?5 AND award_form = ?6 AND "
+                            "superseded_by = '' ORDER BY year DESC, number DESC LIMIT 1");
+    if (!stmt) {
+        return stmt.error();
+    }
+    stmt->bind(1, key.issuerCode)
+        .bind(2, key.unitCode)
+        .bind(3, key.roundName)
+        .bind(4, static_cast<long long>(key.roundYear))
+        .bind(5, key.awardId)
+        .bind(6, key.awardForm);
+    auto row = stmt->step();
+    if (!row) {
+        return row.error();
+    }
+    if (!row.value()) {
+        return std::optional<FiledDecision>();
+    }
+    FiledDecision f;
+    f.relativeDir = stmt->text(0);
+    f.bagDir = root / f.relativeDir;
+    f.number = static_cast<int>(stmt->integer(1));
+    f.numberText = stmt->text(2);
     return std::optional<FiledDecision>(std::move(f));
 }
 

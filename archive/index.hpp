@@ -16,7 +16,7 @@ class Metadata;
 fs::path indexFile(const fs::path& root);
 
 // Schema version in PRAGMA user_version; an index of another version is rebuilt from the tree.
-constexpr int kIndexVersion = 2;
+constexpr int kIndexVersion = 3;
 
 // An FTS5 rowid is (year << kYearShift) | (decision id << kRowidShift) | awardee ordinal:
 // - a year filter is a rowid range, which FTS5 seeks to in every doclist (the most common
@@ -54,7 +54,8 @@ public:
 private:
     Database m_db;
     Mode m_mode = Mode::Update;
-    Statement m_findDecision, m_deleteDecision, m_deleteAwardees, m_insertDecision, m_insertAwardee;
+    Statement m_findDecision, m_deleteDecision, m_deleteAwardees, m_insertDecision, m_insertAwardee,
+        m_markSuperseded;
     std::unordered_map<std::string, std::string> m_keyCache;
     std::unordered_set<std::string> m_terms; // for the vocab table, written by commit
     int m_added = 0;
@@ -67,6 +68,11 @@ bool indexIsCurrent(const fs::path& file);
 // not found, an error when the index cannot be read (callers then scan the tree).
 core::Result<std::optional<FiledDecision>>
 findInIndex(const fs::path& root, const std::string& dossierSha256, const std::string& awardId);
+
+// The current (not superseded) decision of this round according to the index; an error when
+// the index is missing or of another version (callers then scan the tree).
+core::Result<std::optional<FiledDecision>> findCurrentInIndex(const fs::path& root,
+                                                              const RoundKey& key);
 
 // Rebuilds the index from every decision.xml of the tree into a temporary database that is
 // renamed over index.sqlite. Call with the archive lock held. Returns awardees indexed.

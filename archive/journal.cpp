@@ -20,6 +20,9 @@ std::string journalLine(const JournalEntry& e) {
     o.set("dossierSha256", e.dossierSha256);
     o.set("dossierFile", e.dossierFile);
     o.set("awardId", e.awardId);
+    if (!e.supersedes.empty()) {
+        o.set("supersedes", e.supersedes);
+    }
     std::ostringstream out;
     o.stringify(out); // no indentation: one object per line
     return out.str() + "\n";
@@ -49,7 +52,8 @@ core::Status appendJournal(const fs::path& root, const JournalEntry& entry) {
     return {};
 }
 
-bool journalHasDir(const fs::path& root, const std::string& relativeDir) {
+bool journalHasDir(const fs::path& root, const std::string& relativeDir,
+                   const std::string& action) {
     std::ifstream in((root / "journal").string());
     std::string line;
     Poco::JSON::Parser parser;
@@ -61,7 +65,7 @@ bool journalHasDir(const fs::path& root, const std::string& relativeDir) {
         try {
             auto obj = parser.parse(line).extract<Poco::JSON::Object::Ptr>();
             if (obj->getValue<std::string>("dir") == relativeDir &&
-                obj->getValue<std::string>("action") == "file") {
+                obj->getValue<std::string>("action") == action) {
                 return true;
             }
         } catch (const Poco::Exception&) {

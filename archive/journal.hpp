@@ -10,18 +10,20 @@ namespace tdkt::archive {
 
 struct JournalEntry {
     std::string time;   // ISO 8601, from the run's clock or the record date (never wall clock)
-    std::string action; // "file"
+    std::string action; // "file"; "supersede" (dir replaces the decision in `supersedes`)
     std::string dir;    // relative to root
     std::string numberText;
     std::string dossierSha256;
     std::string dossierFile;
     std::string awardId;
+    std::string supersedes; // "supersede" only: the replaced bag's folder relative to root
 };
 
 std::string journalLine(const JournalEntry& entry); // with the trailing newline
 core::Status appendJournal(const fs::path& root, const JournalEntry& entry);
 
-// True when the journal already records a "file" action for this relative dir.
-bool journalHasDir(const fs::path& root, const std::string& relativeDir);
+// True when the journal already records `action` for this relative dir.
+bool journalHasDir(const fs::path& root, const std::string& relativeDir,
+                   const std::string& action = "file");
 
 } // namespace tdkt::archive

@@ -52,6 +52,7 @@ public:
 
     void start(const char* name) { xmlTextWriterStartElement(m_w, BAD_CAST name); }
     void end() { xmlTextWriterEndElement(m_w); }
+    xmlTextWriterPtr raw() { return m_w; }
     void attr(const char* name, const std::string& value) {
         xmlTextWriterWriteAttribute(m_w, BAD_CAST name, BAD_CAST value.c_str());
     }
@@ -233,7 +234,20 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
         w.element("name", r.unitName);
         w.end();
     }
-    w.optional("round", r.roundName);
+    if (!r.roundName.empty()) {
+        w.start("round");
+        if (r.roundYear > 0) {
+            w.attr("year", std::to_string(r.roundYear));
+        }
+        xmlTextWriterWriteString(w.raw(), BAD_CAST r.roundName.c_str());
+        w.end();
+    }
+    if (!r.supersedesDir.empty()) {
+        w.start("supersedes");
+        w.attr("bag", r.supersedesDir);
+        w.attr("numberText", r.supersedesNumberText);
+        w.end();
+    }
 
     w.start("awardees");
     for (const auto& a : r.awardees) {
@@ -331,6 +345,13 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
         r.unitName = x::childText(unit, "name");
     }
     r.roundName = x::childText(root, "round");
+    if (const xmlNode* round = x::firstChild(root, "round")) {
+        r.roundYear = toInt(x::attr(round, "year"));
+    }
+    if (const xmlNode* supersedes = x::firstChild(root, "supersedes")) {
+        r.supersedesDir = x::attr(supersedes, "bag");
+        r.supersedesNumberText = x::attr(supersedes, "numberText");
+    }
 
     const xmlNode* awardees = x::firstChild(root, "awardees");
     for (const xmlNode* n = x::firstChild(awardees, "awardee"); n;

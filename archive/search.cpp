@@ -252,6 +252,7 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
         "d.year, d.issuer_name, d.unit_code, d.decision_path, "
         "CASE WHEN a.certificate_file = '' THEN '' "
         "ELSE d.rel_dir || '/data/' || a.certificate_file END, "
+        "d.superseded_by, "
         "c.r + CASE WHEN ?1 <> '' AND instr(utf8_lower(a.name), ?1) > 0 THEN 1000.0 ELSE 0.0 "
         "END AS score FROM c JOIN awardees a ON a.rowid = c.rid JOIN decisions d ON d.id = " +
         awardeeDecisionSql("a") +
@@ -261,6 +262,8 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
         // The folded award name without spaces, so "BangKhen" = "Bằng khen".
         " AND (?7 IS NULL OR d.award_key = ?7)"
         " AND (?8 IS NULL OR d.number_key = ?8)"
+        // Current versions only unless asked: a corrected decision replaces the old one.
+        " AND (?12 = 1 OR d.superseded_by = '')"
         " ORDER BY score DESC, d.year DESC, d.decision_path, a.rowid LIMIT ?5";
     auto stmt = db->prepare(sql);
     if (!stmt) {
@@ -295,6 +298,7 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
     bindOptional(6, present(query.issuer) ? *query.issuer : std::string());
     bindOptional(7, awardKey);
     bindOptional(8, numberKey);
+    stmt->bind(12, query.allVersions ? 1LL : 0LL);
 
     std::vector<SearchHit> hits;
     for (;;) {
@@ -318,7 +322,8 @@ core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQu
         h.unitCode = stmt->text(9);
         h.decisionPath = stmt->text(10);
         h.certificatePath = stmt->text(11);
-        h.rank = stmt->real(12);
+        h.supersededBy = stmt->text(12);
+        h.rank = stmt->real(13);
         hits.push_back(std::move(h));
     }
     return hits;

@@ -540,6 +540,9 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     std::map<std::string, int> awardeesByBag;
     // golden-book register key -> number -> bags holding it
     std::map<std::string, std::map<int, std::vector<std::string>>> golden;
+    // replaced bag -> bags naming it in <supersedes>; replacing bag -> its issuer code
+    std::map<std::string, std::vector<std::string>> supersededBy;
+    std::map<std::string, std::string> supersedesIssuer;
     std::set<std::string> recent;
     std::set<std::string> known;
     if (options.since) {
@@ -575,6 +578,10 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                                            r.numberText + "» phải là " + expected + ")"});
         }
         filed[{r.issuerCode, r.year}][r.number].push_back(rel);
+        if (!r.supersedesDir.empty()) {
+            supersededBy[r.supersedesDir].push_back(rel);
+            supersedesIssuer[rel] = r.issuerCode;
+        }
         awardeesByBag[rel] = static_cast<int>(r.awardees.size());
         for (const auto& a : r.awardees) {
             if (a.goldenBook > 0) {
@@ -609,6 +616,40 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                      "siêu dữ liệu bằng/giấy khen không đúng lược đồ" +
                          (detail.empty() ? std::string() : " (" + detail + ")")});
             }
+        }
+    }
+
+    // Version chains: a <supersedes> link names a filed bag of the same issuer, and a bag is
+    // replaced at most once (a correction of a correction replaces the newest version). With
+    // --since only the links of the bags checked are seen; the target still must exist.
+    const std::set<std::string> allBags(tree.bags.begin(), tree.bags.end());
+    for (const auto& [target, by] : supersededBy) {
+        for (const auto& rel : by) {
+            const std::string xmlRel = rel + "/data/decision.xml";
+            if (allBags.count(target) == 0) {
+                report.problems.push_back(
+                    {"A225", xmlRel,
+                     "quyết định được thay thế «" + target + "» không có trong kho"});
+                continue;
+            }
+            // rel is <year>/<issuer>/<slug>: the issuer is the second segment of the target.
+            const auto first = target.find('/');
+            const auto second = first == std::string::npos ? first : target.find('/', first + 1);
+            const std::string targetIssuer = second == std::string::npos
+                                                 ? std::string()
+                                                 : target.substr(first + 1, second - first - 1);
+            if (targetIssuer != supersedesIssuer[rel]) {
+                report.problems.push_back(
+                    {"A225", xmlRel,
+                     "quyết định được thay thế «" + target + "» thuộc cơ quan ban hành khác"});
+            }
+        }
+        if (by.size() > 1) {
+            std::string all;
+            for (const auto& d : by) {
+                all += (all.empty() ? "" : ", ") + d;
+            }
+            report.problems.push_back({"A226", target, "quyết định bị thay thế nhiều lần: " + all});
         }
     }
 
