@@ -19,6 +19,7 @@ const std::vector<const Command*>& commands() {
     static const std::vector<const Command*> table = {
         &validateCommand(), &issueCommand(), &searchCommand(),  &verifyCommand(),
         &reindexCommand(),  &textCommand(),  &previewCommand(),
+        &reportCommand(),
     };
     return table;
 }

@@ -59,5 +59,6 @@ const Command& verifyCommand();
 const Command& reindexCommand();
 const Command& textCommand();
 const Command& previewCommand();
+const Command& reportCommand();
 
 } // namespace tdkt::app

@@ -2,6 +2,7 @@
 // The one API that the CLI and the end-to-end tests drive. The pipeline is written down once,
 // here: validate → normalise → (per award form) number → render → file → index.
 #include "archive/archive.hpp"
+#include "archive/report.hpp"
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
@@ -117,5 +118,13 @@ core::Result<archive::VerifyReport> verify(const core::Environment& env,
                                            const fs::path& archiveRoot,
                                            archive::VerifyOptions options = {});
 core::Result<int> reindex(const core::Environment& env, const fs::path& archiveRoot);
+
+// `tdkt report`: the awards of reporting year `year` (01/12 of Y-1 to 30/11 of Y) from the tree,
+// small collectives by the prefixes in templates/report/small-collectives.txt.
+core::Result<archive::YearReport> report(const core::Environment& env, const fs::path& archiveRoot,
+                                         int year, const std::optional<std::string>& unit);
+// The report as a PDF (templates/report/).
+core::Result<int> reportPdf(const core::Environment& env, const archive::YearReport& report,
+                            const fs::path& outFile);
 
 } // namespace tdkt::job

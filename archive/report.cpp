@@ -1,0 +1,193 @@
+#include "archive/report.hpp"
+
+#include "archive/metadata.hpp"
+#include "archive/tree.hpp"
+#include "pipeline/core/atomic_file.hpp"
+#include "pipeline/core/diagnostic.hpp"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <unicode/coll.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+namespace tdkt::archive {
+namespace {
+
+bool iequalsAscii(const std::string& a, const std::string& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+void add(ReportRow& row, const AwardeeRecord& a, bool small) {
+    if (a.kind == "collective") {
+        ++row.collectives;
+        row.smallCollectives += small ? 1 : 0;
+    } else {
+        ++row.individuals;
+        // Schema token "directWorker"; compared without case so an older spelling also counts.
+        row.directWorkers += iequalsAscii(a.category, "directWorker") ? 1 : 0;
+    }
+    if (a.amount) {
+        row.money += *a.amount;
+    } else {
+        ++row.withoutAmount;
+    }
+}
+
+std::string trim(const std::string& s) {
+    const auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) {
+        return {};
+    }
+    const auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+double percent(int part, int whole) {
+    return whole == 0 ? 0.0 : 100.0 * part / whole;
+}
+
+} // namespace
+
+core::Result<SmallCollectiveRule> SmallCollectiveRule::load(const fs::path& file) {
+    auto bytes = core::readFile(file);
+    if (!bytes) {
+        return core::makeError(core::ErrorKind::Config, "A501",
+                               "không đọc được danh sách tiền tố tập thể nhỏ: " + file.string());
+    }
+    SmallCollectiveRule rule;
+    std::istringstream in(bytes.value());
+    std::string line;
+    while (std::getline(in, line)) {
+        line = trim(line);
+        if (!line.empty() && line[0] != '#') {
+            rule.prefixes.push_back(line);
+        }
+    }
+    return rule;
+}
+
+bool isSmallCollective(const std::string& collectiveName, const SmallCollectiveRule& rule,
+                       const SearchKeyFn& searchKey) {
+    const std::string name = searchKey(trim(collectiveName));
+    for (const auto& prefix : rule.prefixes) {
+        const std::string p = searchKey(prefix);
+        if (p.empty() || name.compare(0, p.size(), p) != 0) {
+            continue;
+        }
+        // Whole words only: "to" must not match "tong cong ty".
+        if (name.size() == p.size() || !std::isalnum(static_cast<unsigned char>(name[p.size()]))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+double YearReport::directWorkerShare() const {
+    return percent(total.directWorkers, total.total());
+}
+
+double YearReport::smallCollectiveShare() const {
+    return percent(total.smallCollectives, total.total());
+}
+
+core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schemasDir,
+                                     const ReportOptions& options, const SearchKeyFn& searchKey) {
+    auto metadata = Metadata::load(schemasDir);
+    if (!metadata) {
+        return metadata.error();
+    }
+    YearReport report;
+    report.year = options.year;
+    report.unit = options.unit;
+    report.periodFrom = std::to_string(options.year - 1) + "-12-01";
+    report.periodTo = std::to_string(options.year) + "-11-30";
+
+    const std::string previous = std::to_string(options.year - 1) + "/";
+    const std::string current = std::to_string(options.year) + "/";
+    std::vector<DecisionRecord> records;
+    for (const std::string& bag : listTree(root).bags) {
+        if (bag.compare(0, previous.size(), previous) != 0 &&
+            bag.compare(0, current.size(), current) != 0) {
+            continue;
+        }
+        core::Diagnostics diags;
+        auto record = metadata->readDecision(root / bag / "data" / "decision.xml",
+                                             bag + "/data/decision.xml", diags);
+        if (!record) {
+            core::Error e = record.error();
+            return core::makeError(core::ErrorKind::VerifyFailed, "A502",
+                                   "không đọc được siêu dữ liệu quyết định " + bag +
+                                       "/data/decision.xml: " + e.message);
+        }
+        // ISO dates compare as strings.
+        if (record->date < report.periodFrom || record->date > report.periodTo) {
+            continue;
+        }
+        if (options.unit && record->unitCode != *options.unit &&
+            record->issuerCode != *options.unit) {
+            continue;
+        }
+        records.push_back(std::move(record).value());
+    }
+    std::stable_sort(
+        records.begin(), records.end(),
+        [](const DecisionRecord& a, const DecisionRecord& b) { return a.date < b.date; });
+
+    std::map<std::string, std::size_t> formIndex;
+    std::map<std::string, ReportRow> units;
+    for (const DecisionRecord& r : records) {
+        ++report.decisions;
+        auto [it, fresh] = formIndex.emplace(r.awardForm, report.byForm.size());
+        if (fresh) {
+            report.byForm.push_back(ReportRow{r.awardForm, r.awardFormName});
+        }
+        ReportRow& form = report.byForm[it->second];
+        ReportRow& unit = units[r.unitCode];
+        unit.key = r.unitCode;
+        unit.name = r.unitName;
+        for (const AwardeeRecord& a : r.awardees) {
+            const bool small =
+                a.kind == "collective" && isSmallCollective(a.name, options.small, searchKey);
+            add(form, a, small);
+            add(unit, a, small);
+            add(report.total, a, small);
+        }
+    }
+    report.total.name = "Tổng cộng";
+
+    // Units in Vietnamese dictionary order of their names (ICU "vi"), code as the tie-break.
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> collator(
+        icu::Collator::createInstance(icu::Locale("vi"), status));
+    std::vector<std::pair<std::string, ReportRow>> keyed;
+    for (auto& [code, row] : units) {
+        std::string key;
+        if (U_SUCCESS(status)) {
+            const icu::UnicodeString u = icu::UnicodeString::fromUTF8(row.name);
+            std::vector<uint8_t> buf(64);
+            int32_t n = collator->getSortKey(u, buf.data(), static_cast<int32_t>(buf.size()));
+            if (n > static_cast<int32_t>(buf.size())) {
+                buf.resize(static_cast<std::size_t>(n));
+                n = collator->getSortKey(u, buf.data(), n);
+            }
+            key.assign(buf.begin(), buf.begin() + n);
+        } else {
+            key = row.name; // byte order rather than no report at all
+        }
+        keyed.emplace_back(key + '\0' + code, std::move(row));
+    }
+    std::sort(keyed.begin(), keyed.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto& [key, row] : keyed) {
+        report.byUnit.push_back(std::move(row));
+    }
+    return report;
+}
+
+} // namespace tdkt::archive
