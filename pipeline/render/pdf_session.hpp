@@ -1,0 +1,123 @@
+#pragma once
+// One PDF being drawn with libharu: its document, fonts, images and error state, and the
+// layout of the template's content into it. The member functions are defined by topic:
+// pdf_session.cpp (document, fonts, images, drawing), text_measure.cpp (widths, wrapping,
+// shrink-to-fit), flow_layout.cpp (blocks, pagination, fixed elements), table_layout.cpp.
+#include "pipeline/core/error.hpp"
+#include "pipeline/render/display_list.hpp"
+#include "pipeline/render/layout.hpp"
+#include "pipeline/render/pdf_fixup.hpp"
+#include "pipeline/render/text_measure.hpp"
+#include "pipeline/template/value.hpp"
+
+#include <cstdint>
+#include <hpdf.h>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace tdkt::render::detail {
+
+struct HaruError {
+    HPDF_STATUS error = HPDF_OK;
+    HPDF_STATUS detail = 0;
+};
+
+void onHaruError(HPDF_STATUS error, HPDF_STATUS detail, void* user);
+
+// Whether a template element's if/unless condition holds in `scope`.
+bool passes(const Condition& c, const tmpl::Scope& scope);
+
+std::string contextString(const tmpl::Value& ctx, const char* path);
+
+const tmpl::Value& emptyContext();
+
+// The document information of one document: its context's "meta" and the run's clock.
+PdfInfo infoOf(const tmpl::Value& ctx, std::int64_t now);
+
+// One document being drawn.
+class Session {
+public:
+    Session(const Layout& layout, std::vector<FontMetrics>& metrics)
+        : m_layout(layout), m_metrics(metrics), m_root(emptyContext()) {}
+
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Starts the PDF: one per file, or one per batch of documents drawn one after another
+    // (fonts are set up once per PDF, which is where libharu spends its time).
+    core::Status begin();
+    // Draws one document (its pages numbered from 1) after the pages already drawn.
+    core::Status draw(const tmpl::Value& context);
+    // An empty page of the layout's size (duplex printing: the back of a one-sided sheet).
+    core::Status blankPage();
+
+    int pageCount() const { return m_pageCount; }
+    int documentPages() const { return m_docPages; }
+
+    // libharu's bytes, before the PDF/A fix-up.
+    core::Result<std::string> save();
+
+private:
+    // ----- libharu plumbing (pdf_session.cpp) -----
+    core::Status missingGlyph(const std::string& field, int line);
+    core::Status checkpoint(const char* what);
+    HPDF_Font font(int index);
+    void newPage();
+    core::Status drawImage(const FixedElement& e);
+    void drawPrims(const std::vector<Prim>& prims, double dy);
+
+    // ----- text (text_measure.cpp) -----
+    double charWidth(int fontIndex, char32_t cp);
+    double textWidth(int fontIndex, double size, std::string_view text);
+    const FontMetrics& vertical(int fontIndex);
+    double baselineOffset(const TextStyle& s);
+    std::vector<StyledRun> styledRuns(const std::vector<Run>& runs, const TextStyle& style,
+                                      const tmpl::Scope& scope);
+    std::vector<Word> words(const std::vector<StyledRun>& runs, double size);
+    std::vector<Word> splitWord(const Word& word, double width, double size);
+    std::vector<Line> wrap(const std::vector<Word>& ws, double firstWidth, double width,
+                           double size);
+    void emitLine(const Line& line, double x0, double avail, Align align, bool lastLine, double y,
+                  double size, std::vector<Prim>& out);
+    core::Status layoutFixedText(const FixedElement& e, const tmpl::Scope& scope,
+                                 std::vector<Prim>& prims);
+    double lineHeight(const TextStyle& s) const { return s.size * s.leading; }
+
+    // ----- flow layout, pages, fixed elements (flow_layout.cpp) -----
+    core::Status layoutBlocks(const std::vector<Block>& blocks, const tmpl::Scope& scope, double x,
+                              double width, std::vector<Item>& out);
+    static void space(std::vector<Item>& out, double h);
+    core::Status layoutBlock(const Block& b, const tmpl::Scope& scope, double x, double width,
+                             std::vector<Item>& out);
+    void layoutPara(const Block& b, const tmpl::Scope& scope, double x, double width,
+                    std::vector<Item>& out);
+    core::Status drawFixedSets();
+    core::Status paginate(const std::vector<Item>& items);
+    core::Status drawFixed(const std::vector<FixedElement>& elements, const tmpl::Scope& scope);
+
+    // ----- tables (table_layout.cpp) -----
+    Item tableRow(const Block& b, const std::vector<double>& colX, double totalWidth,
+                  const std::vector<std::string>& texts, int fontIndex, bool header, bool span);
+    core::Status layoutTable(const Block& b, const tmpl::Scope& scope, double x,
+                             std::vector<Item>& out);
+
+    double pdfY(double y) const { return m_layout.pageHeight - y; }
+
+    const Layout& m_layout;
+    std::vector<FontMetrics>& m_metrics;
+    tmpl::Scope m_root;
+    HaruError m_error;
+    HPDF_Doc m_doc = nullptr;
+    HPDF_Page m_page = nullptr;
+    int m_pageCount = 0; // in the PDF
+    int m_docPages = 0;  // in the document being drawn
+    std::vector<HPDF_Font> m_fonts;
+    char32_t m_missing = 0; // first character drawn without a glyph in its font
+    std::unordered_map<std::string, HPDF_Image> m_images; // asset file → image of this PDF
+    std::vector<Item> m_tableHeaders;
+};
+
+} // namespace tdkt::render::detail
