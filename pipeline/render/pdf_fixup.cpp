@@ -6,6 +6,7 @@
 #include "pipeline/core/sha256.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <exception>
@@ -18,6 +19,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <set>
 #include <vector>
 
 #ifndef TDKT_SRGB_ICC
@@ -28,9 +30,10 @@ namespace tdkt::render {
 namespace {
 
 // libharu's UTF-8 Type0 fonts use Identity-H with CID = Unicode code point, so the correct
-// map is the identity over the BMP (surrogates excluded), written as one bfrange per high byte
-// (a bfrange may only vary in its last byte) in blocks of at most 100 entries.
-std::string identityToUnicodeCMap() {
+// map is the identity, written as one bfrange per high byte (a bfrange may only vary in its
+// last byte) in blocks of at most 100 entries: over the whole BMP (surrogates excluded) for a
+// file as libharu wrote it, over the high bytes its text uses for a file cut from a batch.
+std::string identityToUnicodeCMap(const std::vector<int>& highs) {
     std::string cmap = "/CIDInit /ProcSet findresource begin\n"
                        "12 dict begin\n"
                        "begincmap\n"
@@ -38,12 +41,6 @@ std::string identityToUnicodeCMap() {
                        "/CMapName /Adobe-Identity-UCS def\n"
                        "/CMapType 2 def\n"
                        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-    std::vector<int> highs;
-    for (int hi = 0; hi < 256; ++hi) {
-        if (hi < 0xD8 || hi > 0xDF) {
-            highs.push_back(hi);
-        }
-    }
     char line[64];
     for (std::size_t start = 0; start < highs.size(); start += 100) {
         std::size_t end = std::min(highs.size(), start + 100);
@@ -60,6 +57,16 @@ std::string identityToUnicodeCMap() {
             "end\n"
             "end\n";
     return cmap;
+}
+
+std::vector<int> bmpHighBytes() {
+    std::vector<int> highs;
+    for (int hi = 0; hi < 256; ++hi) {
+        if (hi < 0xD8 || hi > 0xDF) {
+            highs.push_back(hi);
+        }
+    }
+    return highs;
 }
 
 // The sRGB profile (ICC v2, as PDF 1.4 requires) is read once per process.
@@ -261,7 +268,7 @@ std::string xmpPacket(const PdfInfo& info) {
 }
 
 core::Result<std::string> fixupPdf(std::string_view pdf, const PdfInfo& info) {
-    static const std::string cmap = identityToUnicodeCMap();
+    static const std::string cmap = identityToUnicodeCMap(bmpHighBytes());
     const std::string* icc = srgbProfile();
     if (!icc) {
         return profileError();
@@ -378,6 +385,15 @@ public:
         walk(h, skipKey);
     }
 
+    // Writes `rawValue` for `key` of the collected dictionary `h` instead of its own value.
+    void replaceKey(QPDFObjectHandle h, const std::string& key, std::string rawValue) {
+        m_keyOverrides[h.getObjGen()][key] = std::move(rawValue);
+    }
+    // Writes `data` (unfiltered) as the data of the collected stream `h`.
+    void replaceStreamData(QPDFObjectHandle h, std::string data) {
+        m_streamOverrides[h.getObjGen()] = std::move(data);
+    }
+
     void setFirstNumber(int n) { m_firstNumber = n; }
     int nextNumber() const { return static_cast<int>(m_order.size()) + m_firstNumber; }
     int numberOf(QPDFObjectHandle h) const { return m_numbers.at(h.getObjGen()); }
@@ -404,7 +420,26 @@ public:
     void writeCollected(const std::string& parentRef) {
         for (QPDFObjectHandle& h : m_order) {
             begin(numberOf(h));
-            if (h.isStream()) {
+            auto keyOverrides = m_keyOverrides.find(h.getObjGen());
+            auto streamOverride = m_streamOverrides.find(h.getObjGen());
+            if (streamOverride != m_streamOverrides.end()) {
+                const std::string& data = streamOverride->second;
+                stream("<< /Length " + std::to_string(data.size()) + " >>", data.data(),
+                       data.size());
+            } else if (keyOverrides != m_keyOverrides.end() && h.isDictionary()) {
+                std::string d = "<<";
+                for (const std::string& key : h.getKeys()) {
+                    d += ' ' + key + ' ';
+                    auto o = keyOverrides->second.find(key);
+                    if (o != keyOverrides->second.end()) {
+                        d += o->second;
+                    } else {
+                        value(h.getKey(key), d);
+                    }
+                }
+                d += " >>";
+                m_out += d;
+            } else if (h.isStream()) {
                 std::shared_ptr<Buffer> raw = h.getRawStreamData();
                 QPDFObjectHandle dict = h.getDict();
                 std::string d = "<<";
@@ -506,7 +541,130 @@ private:
     std::vector<QPDFObjectHandle> m_order;
     std::vector<std::size_t> m_offsets;
     int m_firstNumber = 1;
+    std::map<QPDFObjGen, std::map<std::string, std::string>> m_keyOverrides;
+    std::map<QPDFObjGen, std::string> m_streamOverrides;
 };
+
+// The CIDs each font of `pages` shows, read from their content streams (libharu writes every
+// string of its CID fonts as `<hex> Tj` after `/Fn size Tf`). A font shown in any other way is
+// left out of the result, so the caller keeps its data whole.
+std::map<QPDFObjGen, std::set<unsigned>> cidsShown(std::vector<QPDFObjectHandle> pages) {
+    std::map<QPDFObjGen, std::set<unsigned>> used;
+    std::set<QPDFObjGen> unknown;
+    for (QPDFObjectHandle& page : pages) {
+        QPDFObjectHandle fonts = page.getKey("/Resources").getKey("/Font");
+        std::vector<QPDFObjectHandle> streams;
+        QPDFObjectHandle contents = page.getKey("/Contents");
+        if (contents.isArray()) {
+            streams = contents.getArrayAsVector();
+        } else {
+            streams.push_back(contents);
+        }
+        for (QPDFObjectHandle& content : streams) {
+            if (!content.isStream()) {
+                continue;
+            }
+            std::shared_ptr<Buffer> data = content.getStreamData(qpdf_dl_generalized);
+            const std::string_view text(reinterpret_cast<const char*>(data->getBuffer()),
+                                        data->getSize());
+            QPDFObjectHandle current;
+            std::string_view lastName;
+            for (std::size_t i = 0; i < text.size();) {
+                const char c = text[i];
+                if (c == '/') {
+                    std::size_t e = i + 1;
+                    while (e < text.size() && !std::isspace(static_cast<unsigned char>(text[e])) &&
+                           text[e] != '/' && text[e] != '<' && text[e] != '[' && text[e] != '(') {
+                        ++e;
+                    }
+                    lastName = text.substr(i, e - i);
+                    i = e;
+                } else if (c == '<' && text.substr(i, 2) == "<<") {
+                    i += 2; // a dictionary operand, not a string
+                } else if (c == '<') {
+                    std::size_t e = text.find('>', i);
+                    if (e == std::string_view::npos) {
+                        break;
+                    }
+                    std::size_t op = e + 1;
+                    while (op < text.size() && std::isspace(static_cast<unsigned char>(text[op]))) {
+                        ++op;
+                    }
+                    if (current.isInitialized() && text.substr(op, 2) == "Tj") {
+                        std::set<unsigned>& cids = used[current.getObjGen()];
+                        for (std::size_t k = i + 1; k + 4 <= e; k += 4) {
+                            cids.insert(static_cast<unsigned>(
+                                std::stoul(std::string(text.substr(k, 4)), nullptr, 16)));
+                        }
+                    } else if (current.isInitialized()) {
+                        unknown.insert(current.getObjGen());
+                    }
+                    i = e + 1;
+                } else if (c == '(' || c == '[') {
+                    if (current.isInitialized()) {
+                        unknown.insert(current.getObjGen()); // literal strings or TJ arrays
+                    }
+                    ++i;
+                } else if (text.substr(i, 2) == "Tf" && !lastName.empty()) {
+                    current = fonts.getKey(std::string(lastName));
+                    i += 2;
+                } else {
+                    ++i;
+                }
+            }
+        }
+    }
+    for (const QPDFObjGen& og : unknown) {
+        used.erase(og);
+    }
+    return used;
+}
+
+// The /W array of a CIDFont for only the CIDs in `cids`, in runs of consecutive CIDs: the
+// glyphs a file shows, not every glyph of its batch's font (a certificate uses a few dozen of
+// several hundred). CIDs without an entry keep falling back to /DW.
+std::string widthsFor(QPDFObjectHandle w, const std::set<unsigned>& cids) {
+    std::map<unsigned, std::string> widths;
+    for (int i = 0, n = w.getArrayNItems(); i + 1 < n;) {
+        QPDFObjectHandle first = w.getArrayItem(i);
+        QPDFObjectHandle next = w.getArrayItem(i + 1);
+        if (!first.isInteger()) {
+            break;
+        }
+        const auto c0 = static_cast<unsigned>(first.getIntValue());
+        if (next.isArray()) {
+            for (int k = 0, m = next.getArrayNItems(); k < m; ++k) {
+                if (cids.count(c0 + static_cast<unsigned>(k))) {
+                    widths[c0 + static_cast<unsigned>(k)] = next.getArrayItem(k).unparse();
+                }
+            }
+            i += 2;
+        } else if (i + 2 < n && next.isInteger()) {
+            const auto c1 = static_cast<unsigned>(next.getIntValue());
+            const std::string value = w.getArrayItem(i + 2).unparse();
+            for (auto it = cids.lower_bound(c0); it != cids.end() && *it <= c1; ++it) {
+                widths[*it] = value;
+            }
+            i += 3;
+        } else {
+            break;
+        }
+    }
+    std::string out = "[";
+    unsigned expected = 0;
+    bool open = false;
+    for (const auto& [cid, value] : widths) {
+        if (!open || cid != expected) {
+            out += open ? " ] " : " ";
+            out += std::to_string(cid) + " [";
+            open = true;
+        }
+        out += ' ' + value;
+        expected = cid + 1;
+    }
+    out += open ? " ] ]" : " ]";
+    return out;
+}
 
 } // namespace
 
@@ -525,6 +683,42 @@ core::Result<std::string> PdfPageSplitter::extract(int firstPage, int pages, con
             QPDFObjectHandle page = m_impl->pages.at(static_cast<std::size_t>(p)).getObjectHandle();
             w.collect(page, "/Parent");
             pageObjects.push_back(page);
+        }
+        // Per file, only what its pages show: /W entries of its glyphs and ToUnicode ranges of
+        // the high bytes of its CIDs (the batch's fix-up wrote both for every glyph).
+        std::set<int> highs;
+        QPDFObjectHandle toUnicode;
+        bool allKnown = true;
+        const auto shown = cidsShown(pageObjects);
+        for (QPDFObjectHandle& page : pageObjects) {
+            QPDFObjectHandle fonts = page.getKey("/Resources").getKey("/Font");
+            for (const std::string& name : fonts.getKeys()) {
+                QPDFObjectHandle type0 = fonts.getKey(name);
+                auto it = shown.find(type0.getObjGen());
+                if (it == shown.end()) {
+                    allKnown = false;
+                    continue;
+                }
+                for (unsigned cid : it->second) {
+                    highs.insert(static_cast<int>(cid >> 8));
+                }
+                if (type0.getKey("/ToUnicode").isStream()) {
+                    toUnicode = type0.getKey("/ToUnicode");
+                }
+                QPDFObjectHandle cidFont = type0.getKey("/DescendantFonts").getArrayItem(0);
+                if (cidFont.isDictionary() && cidFont.getKey("/W").isArray()) {
+                    w.replaceKey(cidFont, "/W", widthsFor(cidFont.getKey("/W"), it->second));
+                }
+            }
+        }
+        if (allKnown && toUnicode.isStream()) {
+            std::vector<int> used;
+            for (int hi : highs) {
+                if (hi < 0xD8 || hi > 0xDF) {
+                    used.push_back(hi);
+                }
+            }
+            w.replaceStreamData(toUnicode, identityToUnicodeCMap(used));
         }
         w.begin(kCatalog);
         out += "<< /Metadata " + std::to_string(kMetadata) + " 0 R /OutputIntents [ " +
