@@ -517,6 +517,9 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
     if (auto st = writeXml("decision.xml", meta.decisionXml(record)); !st) {
         return st.error();
     }
+    if (auto st = writeXml(kDossierMetadataFile, meta.dossierXml(record)); !st) {
+        return st.error();
+    }
     for (const auto& a : record.awardees) {
         if (a.certificateFile.empty()) {
             continue;

@@ -6,6 +6,7 @@
 //       bagit.txt  bag-info.txt  manifest-sha256.txt  tagmanifest-sha256.txt
 //       data/decision.pdf  data/decision.xml  data/certificates/NNNN.pdf data/certificates/NNNN.xml
 //       data/dossier.xml (a copy of the source dossier, as received)
+//       data/dossier-meta.xml (the dossier-level archive metadata)
 //
 // Every change is made in a staging folder under <root>/.staging (same filesystem), fsynced and
 // renamed into place while the archive lock is held, so the tree only ever holds complete bags.
@@ -62,8 +63,9 @@ struct DecisionRecord {
     std::string unitCode; // proposing unit
     std::string unitName;
     std::string roundName;
-    int roundYear = 0; // of the round (đợt); 0 = unknown (older records)
-    int pageCount = 0; // of the decision PDF
+    int roundYear = 0;        // of the round (đợt); 0 = unknown (older records)
+    int pageCount = 0;        // of the decision PDF
+    int certificatePages = 0; // of all certificate PDFs together (0 = unknown)
     std::vector<AwardeeRecord> awardees;
     // Added for the archive metadata (Circular 02/2019 fields):
     std::string issuerLevel; // "province" / "department" / "commune" (decides the retention)

@@ -285,6 +285,47 @@ std::string Metadata::certificateXml(const DecisionRecord& r, const AwardeeRecor
     return w.finish();
 }
 
+std::string Metadata::dossierXml(const DecisionRecord& r) const {
+    Writer w;
+    w.start("dossierMetadata");
+    w.attr("xmlns", kMetadataNamespace);
+    w.attr("schemaVersion", "1.0");
+    w.element("fileCode", docCodeOf(r) + ".HS");
+    std::string title = "Hồ sơ khen thưởng " + r.awardFormName;
+    if (!r.roundName.empty()) {
+        title += " — " + oneLine(r.roundName);
+    }
+    if (!r.unitName.empty()) {
+        title += " — " + oneLine(r.unitName);
+    }
+    w.element("title", title + " (Quyết định số " + r.numberText + ")");
+    w.element("maintenance", r.retention.empty() ? retentionFor(r.issuerLevel) : r.retention);
+    w.element("mode", r.accessMode.empty() ? kDefaultMode : r.accessMode);
+    w.element("language", "vi");
+    // Every document of the bag (decision, certificates) carries the decision date; the
+    // proposal dossier's own date is not part of the record.
+    w.element("startDate", r.date);
+    w.element("endDate", r.date);
+    int certificates = 0;
+    for (const auto& a : r.awardees) {
+        certificates += a.certificateFile.empty() ? 0 : 1;
+    }
+    // The decision, its certificates and the proposal dossier as received.
+    w.element("docTotal", std::to_string(2 + certificates));
+    if (r.certificatePages > 0 && r.pageCount > 0) {
+        w.element("pageTotal", std::to_string(r.pageCount + r.certificatePages));
+    }
+    w.element("description", r.subject + "; " + std::to_string(r.awardees.size()) +
+                                 " cá nhân, tập thể được khen; kèm hồ sơ đề nghị «" +
+                                 r.dossierFile + "»");
+    w.start("decisionRef");
+    w.attr("docCode", docCodeOf(r));
+    w.attr("numberText", r.numberText);
+    w.end();
+    w.end();
+    return w.finish();
+}
+
 core::Status Metadata::check(std::string_view bytes, const std::string& displayName,
                              core::Diagnostics& diags) const {
     auto doc = m_schema.parseAndValidate(bytes, displayName, diags);

@@ -24,6 +24,8 @@ public:
 
     std::string decisionXml(const DecisionRecord& record) const;
     std::string certificateXml(const DecisionRecord& record, const AwardeeRecord& awardee) const;
+    // data/dossier-meta.xml: the dossier (hồ sơ) level fields of Circular 02/2019.
+    std::string dossierXml(const DecisionRecord& record) const;
 
     // Parses and validates; every schema problem goes to `diags`.
     core::Status check(std::string_view bytes, const std::string& displayName,
@@ -40,6 +42,8 @@ private:
 
 // Mã định danh văn bản of a decision: "<issuer code>.<year>.<number, 2+ digits>".
 std::string docCodeOf(const DecisionRecord& record);
+
+inline constexpr const char* kDossierMetadataFile = "dossier-meta.xml"; // in data/
 
 // "certificates/0001.pdf" -> "certificates/0001.xml".
 std::string certificateMetadataPath(const std::string& certificateFile);

@@ -601,6 +601,26 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                     {"A210", rel + "/data/" + metaRel, "thiếu siêu dữ liệu của bằng/giấy khen"});
             }
         }
+        // The dossier-level metadata: valid when present; bags filed before it was introduced
+        // lack it, which is worth a note but not a fault.
+        const fs::path dossierMeta = bag / "data" / kDossierMetadataFile;
+        const std::string dossierMetaRel = rel + "/data/" + kDossierMetadataFile;
+        if (fs::exists(dossierMeta, ec)) {
+            core::Diagnostics metaDiags;
+            auto bytes = core::readFile(dossierMeta);
+            if (!bytes || !metadata->check(bytes.value(), dossierMetaRel, metaDiags) ||
+                bytes->find("<dossierMetadata") == std::string::npos) {
+                std::string detail = firstDetail(metaDiags);
+                report.problems.push_back(
+                    {"A227", dossierMetaRel,
+                     "siêu dữ liệu hồ sơ không đúng lược đồ" +
+                         (detail.empty() ? std::string() : " (" + detail + ")")});
+            }
+        } else {
+            report.warnings.push_back(
+                {"A255", dossierMetaRel,
+                 "gói chưa có siêu dữ liệu hồ sơ (gói lưu trước phiên bản này)"});
+        }
         // Every certificate metadata file present must be valid.
         auto payload = listPayload(bag);
         for (const auto& p : payload ? payload.value() : std::vector<std::string>()) {

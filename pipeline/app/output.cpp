@@ -2,7 +2,6 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-
 #include <algorithm>
 #include <ostream>
 
@@ -70,9 +69,12 @@ void printIssueReport(const job::IssueReport& report, std::ostream& out) {
                 << d.formName << ", " << d.dossierFile << ")\n";
             continue;
         }
-        out << "Đã ban hành Quyết định số " << d.numberText << " ngày " << d.date << " — "
-            << d.formName << ", " << d.certificates << " giấy chứng nhận (" << d.dossierFile
-            << ")\n  " << d.decisionPdf.string() << '\n';
+        out << "Đã ban hành Quyết định số " << d.numberText
+            << (d.supersedesNumberText.empty()
+                    ? std::string()
+                    : " thay thế Quyết định số " + d.supersedesNumberText)
+            << " ngày " << d.date << " — " << d.formName << ", " << d.certificates
+            << " giấy chứng nhận (" << d.dossierFile << ")\n  " << d.decisionPdf.string() << '\n';
         if (!d.printFile.empty()) {
             out << "  Bản in: " << d.printFile.string()
                 << (d.printBlank ? " (in lên phôi" : " (in toàn bộ mẫu trên giấy trắng")
@@ -99,7 +101,10 @@ void printHitsTable(const std::vector<archive::SearchHit>& hits, std::ostream& o
     for (const auto& h : hits) {
         out << pad(clip(h.name, wName), wName) << "  " << pad(clip(h.unit, wUnit), wUnit) << "  "
             << pad(clip(h.awardFormName, wAward), wAward) << "  "
-            << pad(clip(h.numberText, wNum), wNum) << "  " << h.date << '\n';
+            << pad(clip(h.numberText, wNum), wNum) << "  " << h.date
+            << (h.supersededBy.empty() ? std::string()
+                                       : " (đã được thay thế bởi " + h.supersededBy + ")")
+            << '\n';
     }
     out << hits.size() << " kết quả.\n";
 }
@@ -121,6 +126,9 @@ void printHitsJson(const std::vector<archive::SearchHit>& hits, std::ostream& ou
         o.set("issuer", h.issuerName);
         o.set("decisionPath", h.decisionPath);
         o.set("certificatePath", h.certificatePath);
+        if (!h.supersededBy.empty()) {
+            o.set("supersededBy", h.supersededBy);
+        }
         arr.add(o);
     }
     arr.stringify(out, 2);

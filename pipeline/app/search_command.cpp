@@ -38,6 +38,7 @@ int runSearch(Invocation& inv) {
     if (inv.has("number")) {
         q.numberText = inv.get("number");
     }
+    q.allVersions = inv.has("all-versions");
     if (inv.has("limit") && !intOption(inv, "search", "limit", q.limit, &rc)) {
         return rc;
     }
@@ -59,7 +60,7 @@ const Command& searchCommand() {
     static const Command c{
         "search", "tra cứu người/tập thể được khen trong kho (không cần gõ dấu)",
         "tdkt search QUERY --archive DIR [--year Y] [--unit CODE] [--issuer CODE] [--form F]\n"
-        "                  [--number SỐ] [--limit N] [--json]\n\n"
+        "                  [--number SỐ] [--limit N] [--all-versions] [--json]\n\n"
         "  --archive DIR  thư mục kho lưu trữ\n"
         "  --year Y       chỉ năm quyết định Y\n"
         "  --unit CODE    chỉ đơn vị đề nghị hoặc cơ quan ban hành có mã CODE\n"
@@ -67,6 +68,7 @@ const Command& searchCommand() {
         "  --form F       chỉ hình thức khen thưởng F («Bằng khen», «Giấy khen», ...)\n"
         "  --number SỐ    chỉ quyết định số SỐ («05/QĐ-UBND», có thể không dấu)\n"
         "  --limit N      số kết quả tối đa (mặc định 50)\n"
+        "  --all-versions cả các quyết định đã được thay thế bởi quyết định đính chính\n"
         "  --json         in kết quả dạng JSON cho chương trình khác\n",
         [](Poco::Util::OptionSet& set) {
             addArchiveOption(set);
@@ -76,6 +78,7 @@ const Command& searchCommand() {
             set.addOption(Option("form", "f", "hình thức").required(false).argument("F"));
             set.addOption(Option("number", "", "số quyết định").required(false).argument("SỐ"));
             set.addOption(Option("limit", "n", "số kết quả").required(false).argument("N"));
+            set.addOption(Option("all-versions", "", "mọi phiên bản").required(false));
             set.addOption(Option("json", "j", "JSON").required(false));
         },
         runSearch};

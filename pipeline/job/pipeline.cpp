@@ -47,6 +47,7 @@ archive::DecisionRecord toRecord(const model::Decision& d, int pageCount) {
     r.unitCode = d.proposingUnit.code;
     r.unitName = d.proposingUnit.name;
     r.roundName = d.round.name;
+    r.roundYear = d.round.year;
     r.pageCount = pageCount;
     for (const auto& a : d.awardees) {
         archive::AwardeeRecord ar;
@@ -392,6 +393,16 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
             if (i < money->perAwardee.size()) {
                 record.awardees[i].amount = money->perAwardee[i];
             }
+        }
+        for (const auto& c : certs.value()) {
+            record.certificatePages += c.pageCount;
+        }
+        // Other content for a round already decided is a corrected dossier: its decision is a
+        // new one (new number) that replaces the current version; the old bag stays as filed.
+        if (auto current = archive->findCurrentVersion(archive::roundKeyOf(record))) {
+            record.supersedesDir = current->relativeDir;
+            record.supersedesNumberText = current->numberText;
+            issued.supersedesNumberText = current->numberText;
         }
         auto filed = archive->commit(std::move(staging).value(), record, lock.value());
         if (!filed) {

@@ -53,6 +53,7 @@ struct IssuedDecision {
     fs::path decisionPdf;
     int certificates = 0;
     bool alreadyFiled = false;
+    std::string supersedesNumberText; // the decision this corrected one replaces ("" = none)
     fs::path printFile;      // the combined print file (empty when there is none)
     bool printBlank = false; // drawn for pre-printed blanks
     std::string printerName; // the calibrated printer, when one was chosen

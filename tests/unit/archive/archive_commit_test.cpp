@@ -81,6 +81,7 @@ TEST_CASE("commit files a decision as a BagIt bag at <year>/<issuer>/<slug>", "[
         "data/decision.pdf",
         "data/decision.xml",
         "data/dossier.xml",
+        "data/dossier-meta.xml",
         "data/certificates/0001.pdf",
         "data/certificates/0001.xml",
         "data/certificates/0002.pdf",

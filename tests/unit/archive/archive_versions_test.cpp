@@ -208,3 +208,50 @@ TEST_CASE("decision.xml without round year or supersedes stays valid", "[archive
     CHECK(xml.find("<round>Tổng kết năm học 2025-2026</round>") != std::string::npos);
     CHECK(meta->check(xml, "decision.xml", diags).ok());
 }
+
+TEST_CASE("each bag holds valid dossier metadata that verify checks", "[archive][dossier]") {
+    TempDir tmp;
+    Archive archive = openArchive(tmp.path());
+    auto lock = archive.lock();
+    REQUIRE(lock.ok());
+    DecisionRecord r = sampleRecord(5);
+    r.certificatePages = 2;
+    auto filed = fileDecision(archive, lock.value(), r);
+    REQUIRE(filed.ok());
+    const fs::path meta = filed->bagDir / "data" / kDossierMetadataFile;
+    const std::string xml = readText(meta);
+    CHECK(xml.find("<fileCode>UBND-TP-HANOI.2026.05.HS</fileCode>") != std::string::npos);
+    CHECK(xml.find("<title>Hồ sơ khen thưởng Bằng khen — Tổng kết năm học 2025-2026 — Trường "
+                   "THCS Nguyễn Trãi (Quyết định số 05/QĐ-UBND)</title>") != std::string::npos);
+    CHECK(xml.find("<maintenance>20 năm</maintenance>") != std::string::npos); // province
+    CHECK(xml.find("<startDate>2026-01-05</startDate>") != std::string::npos);
+    CHECK(xml.find("<docTotal>4</docTotal>") != std::string::npos);   // decision, 2 certs, dossier
+    CHECK(xml.find("<pageTotal>4</pageTotal>") != std::string::npos); // 2 + 2
+    auto clean = verify(tmp.path(), schemasDir());
+    REQUIRE(clean.ok());
+    CHECK(clean->ok());
+    CHECK(clean->warnings.empty());
+
+    // A damaged file: its checksum fails too, and the schema check names the problem.
+    std::string bad = xml;
+    bad.replace(bad.find("<docTotal>4"), 11, "<docTotal>0");
+    writeFile(meta, bad);
+    auto report = verify(tmp.path(), schemasDir());
+    REQUIRE(report.ok());
+    bool found = false;
+    for (const auto& p : report->problems) {
+        found =
+            found || (p.code == "A227" && p.path == filed->relativeDir + "/data/dossier-meta.xml");
+    }
+    CHECK(found);
+
+    // An older bag without it: a warning, not a fault.
+    fs::remove(meta);
+    auto old = verify(tmp.path(), schemasDir());
+    REQUIRE(old.ok());
+    bool warned = false;
+    for (const auto& w : old->warnings) {
+        warned = warned || w.code == "A255";
+    }
+    CHECK(warned);
+}
