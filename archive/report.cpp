@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <map>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <unicode/coll.h>
 #include <unicode/locid.h>
@@ -108,12 +109,21 @@ core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schem
     report.periodFrom = std::to_string(options.year - 1) + "-12-01";
     report.periodTo = std::to_string(options.year) + "-11-30";
 
-    const std::string previous = std::to_string(options.year - 1) + "/";
-    const std::string current = std::to_string(options.year) + "/";
-    std::vector<DecisionRecord> records;
+    // Year folders Y-1 and Y hold the period; Y+1 is read too, only for the corrections it may
+    // hold: a decision superseded by a corrected one is left out (the correction counts).
+    auto inYears = [](const std::string& bag, int from, int to) {
+        for (int y = from; y <= to; ++y) {
+            const std::string prefix = std::to_string(y) + "/";
+            if (bag.compare(0, prefix.size(), prefix) == 0) {
+                return true;
+            }
+        }
+        return false;
+    };
+    std::vector<std::pair<std::string, DecisionRecord>> read;
+    std::set<std::string> superseded;
     for (const std::string& bag : listTree(root).bags) {
-        if (bag.compare(0, previous.size(), previous) != 0 &&
-            bag.compare(0, current.size(), current) != 0) {
+        if (!inYears(bag, options.year - 1, options.year + 1)) {
             continue;
         }
         core::Diagnostics diags;
@@ -125,15 +135,23 @@ core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schem
                                    "không đọc được siêu dữ liệu quyết định " + bag +
                                        "/data/decision.xml: " + e.message);
         }
+        if (!record->supersedesDir.empty()) {
+            superseded.insert(record->supersedesDir);
+        }
+        read.emplace_back(bag, std::move(record).value());
+    }
+    std::vector<DecisionRecord> records;
+    for (auto& [bag, record] : read) {
         // ISO dates compare as strings.
-        if (record->date < report.periodFrom || record->date > report.periodTo) {
+        if (superseded.count(bag) || record.date < report.periodFrom ||
+            record.date > report.periodTo) {
             continue;
         }
-        if (options.unit && record->unitCode != *options.unit &&
-            record->issuerCode != *options.unit) {
+        if (options.unit && record.unitCode != *options.unit &&
+            record.issuerCode != *options.unit) {
             continue;
         }
-        records.push_back(std::move(record).value());
+        records.push_back(std::move(record));
     }
     std::stable_sort(
         records.begin(), records.end(),

@@ -57,6 +57,8 @@ struct YearReport {
 };
 
 // Reads every decision.xml of the reporting period (year folders Y-1 and Y) and sums them.
+// A decision superseded by a corrected one (supersedes in a decision.xml of years Y-1..Y+1)
+// is left out: only the current version of each round's decision counts.
 // A decision.xml that fails its schema is an error (A502, VerifyFailed: exit 65) naming the file: a
 // report must not silently leave out a damaged decision.
 core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schemasDir,

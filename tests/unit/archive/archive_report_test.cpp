@@ -178,3 +178,30 @@ TEST_CASE("report: a damaged decision.xml is an error naming the file", "[archiv
     CHECK(r.error().code == "A502");
     CHECK(r.error().message.find(bags.back()) != std::string::npos);
 }
+
+TEST_CASE("report: a decision superseded by a corrected one is not counted", "[archive][report]") {
+    TempDir tmp;
+    fillArchive(tmp.path());
+    {
+        Archive archive = openArchive(tmp.path());
+        auto lock = archive.lock(1);
+        REQUIRE(lock.ok());
+        // Correction of 2026 no. 1 (Giấy khen, 3 collectives), filed as no. 4: one collective.
+        auto r4 = sampleRecord(4, 2026);
+        r4.date = "2026-02-01";
+        r4.awardForm = "GiayKhen";
+        r4.awardFormName = "Giấy khen";
+        r4.unitCode = "HN-THPT-CHUVANAN";
+        r4.unitName = "Trường THPT Chu Văn An";
+        r4.awardees = {collective(1, "Tổ Toán - Tin", 3510000)};
+        r4.supersedesDir = "2026/UBND-TP-HANOI/01-qd-ubnd";
+        r4.supersedesNumberText = "01/QĐ-UBND";
+        REQUIRE(fileDecision(archive, lock.value(), r4).ok());
+    }
+    const YearReport r = build(tmp.path());
+    CHECK(r.decisions == 3);
+    CHECK(r.total.collectives == 1);
+    CHECK(r.total.smallCollectives == 1);
+    CHECK(r.total.individuals == 4);
+    CHECK(r.total.money == 4680000 + 3510000);
+}
