@@ -197,8 +197,8 @@ core::Status syncStagingTree(const fs::path& dir) {
     return core::fsyncPath(dir);
 }
 
-Manifest parseManifest(std::string_view text) {
-    Manifest m;
+// Calls fn(line, lineNo) for each non-empty line of a tag file or manifest (LF or CRLF).
+template <class Fn> void forEachLine(std::string_view text, Fn fn) {
     int lineNo = 0;
     std::size_t pos = 0;
     while (pos < text.size()) {
@@ -212,9 +212,15 @@ Manifest parseManifest(std::string_view text) {
         if (!line.empty() && line.back() == '\r') {
             line.remove_suffix(1);
         }
-        if (line.empty()) {
-            continue;
+        if (!line.empty()) {
+            fn(line, lineNo);
         }
+    }
+}
+
+Manifest parseManifest(std::string_view text) {
+    Manifest m;
+    forEachLine(text, [&](std::string_view line, int lineNo) {
         std::size_t sep = line.find_first_of(" \t");
         std::size_t pathStart =
             sep == std::string_view::npos ? sep : line.find_first_not_of(" \t", sep);
@@ -224,13 +230,13 @@ Manifest parseManifest(std::string_view text) {
         });
         if (sep == std::string_view::npos || pathStart == std::string_view::npos || !hex) {
             m.badLines.push_back(lineNo);
-            continue;
+            return;
         }
         std::string lower(digest);
         std::transform(lower.begin(), lower.end(), lower.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
         m.entries.push_back({lower, decodeManifestPath(line.substr(pathStart)), lineNo});
-    }
+    });
     return m;
 }
 
@@ -245,35 +251,20 @@ const std::string* TagFile::get(const std::string& label) const {
 
 TagFile parseTagFile(std::string_view text, bool strictLabels) {
     TagFile t;
-    int lineNo = 0;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t end = text.find('\n', pos);
-        if (end == std::string_view::npos) {
-            end = text.size();
-        }
-        std::string_view line = text.substr(pos, end - pos);
-        pos = end + 1;
-        ++lineNo;
-        if (!line.empty() && line.back() == '\r') {
-            line.remove_suffix(1);
-        }
-        if (line.empty()) {
-            continue;
-        }
+    forEachLine(text, [&](std::string_view line, int lineNo) {
         if ((line[0] == ' ' || line[0] == '\t') && !t.fields.empty()) {
             std::size_t first = line.find_first_not_of(" \t");
             if (first != std::string_view::npos) {
                 t.fields.back().second += " " + std::string(line.substr(first));
             }
-            continue;
+            return;
         }
         std::size_t colon = line.find(':');
         // RFC 8493 §2.2.2: "label", ":", then one space; the label has no surrounding space.
         if (colon == std::string_view::npos || colon == 0 || line[0] == ' ' ||
             (strictLabels && (line[colon - 1] == ' ' || line[colon - 1] == '\t'))) {
             t.badLines.push_back(lineNo);
-            continue;
+            return;
         }
         std::string_view label = line.substr(0, colon);
         while (!label.empty() && (label.back() == ' ' || label.back() == '\t')) {
@@ -281,13 +272,13 @@ TagFile parseTagFile(std::string_view text, bool strictLabels) {
         }
         if (label.empty()) {
             t.badLines.push_back(lineNo);
-            continue;
+            return;
         }
         std::string_view value = line.substr(colon + 1);
         std::size_t first = value.find_first_not_of(" \t");
         value = first == std::string_view::npos ? std::string_view() : value.substr(first);
         t.fields.emplace_back(std::string(label), std::string(value));
-    }
+    });
     return t;
 }
 
