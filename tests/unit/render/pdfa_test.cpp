@@ -4,7 +4,7 @@
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/render/font_subset.hpp"
 #include "pipeline/render/renderer.hpp"
-#include "tests/unit/render/pdfa_check.hpp"
+#include "tests/unit/render/render_test_support.hpp"
 
 #include <array>
 #include <catch2/catch.hpp>
@@ -14,54 +14,10 @@
 
 using namespace tdkt;
 using tmpl::Value;
+using namespace rendertest;
+using pdfa::q;
 
 namespace {
-
-core::Environment testEnv() {
-    core::Environment env = core::Environment::fromProcess();
-    env.dataDir = TDKT_SOURCE_DIR;
-    env.now = 1767225600; // 2026-01-01T00:00:00Z
-    return env;
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / fs::unique_path("tdkt-pdfa-%%%%-%%%%-%%%%");
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        boost::system::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
-
-std::string q(const fs::path& p) {
-    return "'" + p.string() + "'";
-}
-
-std::string run(const std::string& cmd, bool withStderr = false) {
-    std::string full = cmd + (withStderr ? " 2>&1" : " 2>/dev/null");
-    std::string out;
-    FILE* p = popen(full.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) {
-        out.append(buf.data(), n);
-    }
-    pclose(p);
-    return out;
-}
-
-std::size_t countOf(const std::string& hay, const std::string& needle) {
-    std::size_t n = 0;
-    for (std::size_t at = hay.find(needle); at != std::string::npos;
-         at = hay.find(needle, at + needle.size())) {
-        ++n;
-    }
-    return n;
-}
 
 const char* const kTitle = "Bằng khen tặng bà Nguyễn Thị Đào";
 const char* const kAuthor = "Ủy ban nhân dân thành phố Hà Nội";
@@ -101,7 +57,7 @@ void checkPdfA(const fs::path& pdf, const std::string& title) {
 } // namespace
 
 TEST_CASE("PDF/A-1b: a certificate meets each requirement", "[render][pdfa]") {
-    TempDir tmp;
+    TempDir tmp("tdkt-pdfa");
     auto cert = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
     REQUIRE(cert.ok());
     REQUIRE(cert->render(certificate("Nguyễn Thị Đào", "Hoàn thành xuất sắc nhiệm vụ."),
@@ -158,7 +114,7 @@ TEST_CASE("the font subsets hold every Vietnamese letter, ASCII and the punctuat
 }
 
 TEST_CASE("combined print file: documents in order, duplex blank pages, PDF/A", "[render][batch]") {
-    TempDir tmp;
+    TempDir tmp("tdkt-pdfa");
     auto r = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
     REQUIRE(r.ok());
     render::ContextSource source = [](std::size_t i) -> core::Result<Value> {
@@ -195,7 +151,7 @@ TEST_CASE("combined print file: documents in order, duplex blank pages, PDF/A", 
 
 TEST_CASE("one file per document in parallel: PDF/A, small, independent of the thread count",
           "[render][batch]") {
-    TempDir tmp;
+    TempDir tmp("tdkt-pdfa");
     auto r = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
     REQUIRE(r.ok());
     render::ContextSource source = [](std::size_t i) -> core::Result<Value> {
@@ -236,7 +192,7 @@ TEST_CASE("one file per document in parallel: PDF/A, small, independent of the t
 }
 
 TEST_CASE("a batch reports the first failing document", "[render][batch]") {
-    TempDir tmp;
+    TempDir tmp("tdkt-pdfa");
     auto r = render::DocumentRenderer::load(testEnv(), "certificate-bang-khen");
     REQUIRE(r.ok());
     std::string tooLong;

@@ -3,6 +3,7 @@
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/exit_code.hpp"
 #include "pipeline/render/renderer.hpp"
+#include "tests/unit/render/render_test_support.hpp"
 
 #include <array>
 #include <catch2/catch.hpp>
@@ -14,27 +15,9 @@
 
 using namespace tdkt;
 using tmpl::Value;
+using namespace rendertest;
 
 namespace {
-
-core::Environment testEnv() {
-    core::Environment env = core::Environment::fromProcess();
-    env.dataDir = TDKT_SOURCE_DIR;
-    env.now = 1767225600; // 2026-01-01T00:00:00Z
-    return env;
-}
-
-struct TempDir {
-    fs::path path;
-    TempDir() {
-        path = fs::temp_directory_path() / fs::unique_path("tdkt-render-%%%%-%%%%-%%%%");
-        fs::create_directories(path);
-    }
-    ~TempDir() {
-        boost::system::error_code ec;
-        fs::remove_all(path, ec);
-    }
-};
 
 std::string shellQuote(const std::string& s) {
     std::string out = "'";
@@ -42,21 +25,6 @@ std::string shellQuote(const std::string& s) {
         out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     }
     return out + "'";
-}
-
-// Runs a command, returns its stdout (+ stderr when asked).
-std::string run(const std::string& cmd, bool withStderr = false) {
-    std::string full = cmd + (withStderr ? " 2>&1" : " 2>/dev/null");
-    std::string out;
-    FILE* p = popen(full.c_str(), "r");
-    REQUIRE(p != nullptr);
-    std::array<char, 4096> buf{};
-    std::size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), p)) > 0) {
-        out.append(buf.data(), n);
-    }
-    pclose(p);
-    return out;
 }
 
 int pdfPages(const fs::path& pdf) {
@@ -76,15 +44,6 @@ std::vector<std::string> splitPages(const std::string& text) {
         pages.push_back(text.substr(start));
     }
     return pages;
-}
-
-std::size_t countOf(const std::string& hay, const std::string& needle) {
-    std::size_t n = 0;
-    for (std::size_t at = hay.find(needle); at != std::string::npos;
-         at = hay.find(needle, at + needle.size())) {
-        ++n;
-    }
-    return n;
 }
 
 void checkFontsEmbedded(const fs::path& pdf) {
