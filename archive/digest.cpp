@@ -2,9 +2,6 @@
 
 #include "pipeline/core/sha256.hpp"
 
-#include <array>
-#include <cstdio>
-#include <memory>
 #include <openssl/evp.h>
 
 namespace tdkt::archive {
@@ -33,10 +30,6 @@ const EVP_MD* mdFor(const std::string& algorithm) {
     return nullptr;
 }
 
-struct MdCtxDeleter {
-    void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
-};
-
 } // namespace
 
 bool digestSupported(const std::string& algorithm) {
@@ -44,42 +37,12 @@ bool digestSupported(const std::string& algorithm) {
 }
 
 core::Result<std::string> digestFile(const fs::path& file, const std::string& algorithm) {
-    if (algorithm == "sha256") {
-        return core::sha256File(file);
-    }
-    const EVP_MD* md = mdFor(algorithm);
-    if (!md) {
+    // Only the algorithms a bag may name (mdFor), whatever else OpenSSL knows.
+    if (!digestSupported(algorithm)) {
         return core::makeError(core::ErrorKind::Internal, "A020",
                                "thuật toán băm không được hỗ trợ: " + algorithm, {file.string()});
     }
-    std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
-                                                       &std::fclose);
-    if (!in) {
-        return core::makeError(core::ErrorKind::InputMissing, "A021",
-                               "không mở được tệp để tính mã băm", {file.string()});
-    }
-    std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
-    EVP_DigestInit_ex(ctx.get(), md, nullptr);
-    std::array<char, 1 << 16> buf;
-    std::size_t n = 0;
-    while ((n = std::fread(buf.data(), 1, buf.size(), in.get())) > 0) {
-        EVP_DigestUpdate(ctx.get(), buf.data(), n);
-    }
-    if (std::ferror(in.get())) {
-        return core::makeError(core::ErrorKind::Io, "A022", "lỗi đọc tệp khi tính mã băm",
-                               {file.string()});
-    }
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int len = 0;
-    EVP_DigestFinal_ex(ctx.get(), digest, &len);
-    static const char* digits = "0123456789abcdef";
-    std::string hex;
-    hex.reserve(len * 2);
-    for (unsigned int i = 0; i < len; ++i) {
-        hex.push_back(digits[digest[i] >> 4]);
-        hex.push_back(digits[digest[i] & 0xF]);
-    }
-    return hex;
+    return core::digestFileHex(file, algorithm);
 }
 
 } // namespace tdkt::archive

@@ -33,22 +33,30 @@ std::string sha256Hex(std::string_view bytes) {
 }
 
 Result<std::string> sha256File(const fs::path& file) {
+    return digestFileHex(file, "sha256");
+}
+
+Result<std::string> digestFileHex(const fs::path& file, const std::string& algorithm) {
+    const EVP_MD* md = EVP_get_digestbyname(algorithm.c_str());
+    if (!md) {
+        return makeError(ErrorKind::Internal, "C005",
+                         "thuật toán băm không được hỗ trợ: " + algorithm, {file.string()});
+    }
     std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"),
                                                        &std::fclose);
     if (!in) {
-        return makeError(ErrorKind::InputMissing, "C001",
-                         "không mở được tệp để tính mã băm SHA-256", {file.string()});
+        return makeError(ErrorKind::InputMissing, "C001", "không mở được tệp để tính mã băm",
+                         {file.string()});
     }
     std::unique_ptr<EVP_MD_CTX, MdCtxDeleter> ctx(EVP_MD_CTX_new());
-    EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr);
+    EVP_DigestInit_ex(ctx.get(), md, nullptr);
     std::array<char, 1 << 16> buf;
     std::size_t n = 0;
     while ((n = std::fread(buf.data(), 1, buf.size(), in.get())) > 0) {
         EVP_DigestUpdate(ctx.get(), buf.data(), n);
     }
     if (std::ferror(in.get())) {
-        return makeError(ErrorKind::Io, "C002", "lỗi đọc tệp khi tính mã băm SHA-256",
-                         {file.string()});
+        return makeError(ErrorKind::Io, "C002", "lỗi đọc tệp khi tính mã băm", {file.string()});
     }
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
