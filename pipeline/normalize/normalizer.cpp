@@ -1,12 +1,12 @@
 #include "pipeline/normalize/normalizer.hpp"
 
 #include "pipeline/normalize/legacy_encoding.hpp"
+#include "pipeline/normalize/search_fold.hpp"
 #include "pipeline/normalize/syllable.hpp"
 #include "pipeline/normalize/unicode_text.hpp"
 
 #include <array>
 #include <cstdint>
-#include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -21,11 +21,6 @@ namespace {
 
 constexpr const char* kInvalidUtf8Reason =
     "thay byte UTF-8 không hợp lệ bằng ký tự thay thế U+FFFD";
-
-const icu::Locale& vietnamese() {
-    static const icu::Locale vi("vi");
-    return vi;
-}
 
 // Rebuilds `s` from the first code point `affected` selects, passing each code point from there
 // on through `map(c, out)`. Text nothing selects costs one scan and no allocation.
@@ -481,42 +476,6 @@ bool normalizeText(std::string_view text, const Options& options, std::string& o
     return true;
 }
 
-// Search-key folding of one code point of lower-cased NFD text (marks already dropped).
-UChar32 foldForSearch(UChar32 c) {
-    switch (c) {
-    case 0x0110: // Đ
-    case 0x0111: // đ
-        return u'd';
-    case 0x2018: // ‘
-    case 0x2019: // ’
-    case 0x201A: // ‚
-    case 0x201B: // ‛
-    case 0x2032: // ′
-    case 0x2039: // ‹
-    case 0x203A: // ›
-        return u'\'';
-    case 0x201C: // “
-    case 0x201D: // ”
-    case 0x201E: // „
-    case 0x201F: // ‟
-    case 0x2033: // ″
-    case 0x00AB: // «
-    case 0x00BB: // »
-        return u'"';
-    default:
-        return c;
-    }
-}
-
-bool isAscii(std::string_view s) {
-    for (char ch : s) {
-        if (static_cast<unsigned char>(ch) >= 0x80) {
-            return false;
-        }
-    }
-    return true;
-}
-
 } // namespace
 
 std::string normalize(std::string_view text, Change* change) {
@@ -550,46 +509,12 @@ std::string repairUtf8(std::string_view text, int* replaced) {
 }
 
 std::string searchKey(std::string_view text) {
-    std::string normalized = normalize(text);
-    if (isAscii(normalized)) {
-        for (char& ch : normalized) {
-            if (ch >= 'A' && ch <= 'Z') {
-                ch = static_cast<char>(ch - 'A' + 'a');
-            }
-        }
-        return normalized;
+    const std::string normalized = normalize(text);
+    std::string key;
+    if (detail::searchKeyFast(normalized, key)) {
+        return key;
     }
-    icu::UnicodeString s = detail::fromUtf8(normalized);
-    s.toLower(vietnamese()); // full Unicode case mapping
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString decomposed = nfd().normalize(s, status);
-    if (U_FAILURE(status)) {
-        return normalized;
-    }
-    icu::UnicodeString key;
-    bool pendingSpace = false;
-    for (int32_t i = 0; i < decomposed.length();) {
-        const UChar32 c = decomposed.char32At(i);
-        i += U16_LENGTH(c);
-        if (u_charType(c) == U_NON_SPACING_MARK) {
-            continue;
-        }
-        if (c == u' ') { // normalize() left single spaces; a dropped lone mark may leave two
-            pendingSpace = !key.isEmpty();
-            continue;
-        }
-        if (pendingSpace) {
-            key.append(u' ');
-            pendingSpace = false;
-        }
-        key.append(foldForSearch(c));
-    }
-    // Dropping marks can leave decomposed Hangul and the like: recompose so NFC and NFD input
-    // give one key.
-    if (!nfc().isNormalized(key, status) && U_SUCCESS(status)) {
-        key = nfc().normalize(key, status);
-    }
-    return detail::toUtf8(key);
+    return detail::searchKeyIcu(normalized);
 }
 
 void normalizeDossier(model::Dossier& dossier, const Options& options) {
