@@ -20,6 +20,7 @@ const std::vector<const Command*>& commands() {
         &validateCommand(), &issueCommand(), &searchCommand(),  &verifyCommand(),
         &reindexCommand(),  &textCommand(),  &previewCommand(),
         &reportCommand(),
+        &exportCommand(),
     };
     return table;
 }

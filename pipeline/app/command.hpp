@@ -60,5 +60,6 @@ const Command& reindexCommand();
 const Command& textCommand();
 const Command& previewCommand();
 const Command& reportCommand();
+const Command& exportCommand();
 
 } // namespace tdkt::app

@@ -2,6 +2,7 @@
 // The one API that the CLI and the end-to-end tests drive. The pipeline is written down once,
 // here: validate → normalise → (per award form) number → render → file → index.
 #include "archive/archive.hpp"
+#include "archive/export.hpp"
 #include "archive/report.hpp"
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/environment.hpp"
@@ -127,5 +128,26 @@ core::Result<archive::YearReport> report(const core::Environment& env, const fs:
 // The report as a PDF (templates/report/).
 core::Result<int> reportPdf(const core::Environment& env, const archive::YearReport& report,
                             const fs::path& outFile);
+
+// `tdkt export` (export_job.cpp): the bags of one year (optionally of one proposing unit or
+// issuer), verified, packed into one tar for transfer to a historical archive (nộp lưu) with
+// the transfer list (mục lục hồ sơ) as CSV and PDF (templates/transfer-list/) inside. A
+// damaged bag refuses the export (A601, exit 65) and nothing is written.
+struct ExportJobOptions {
+    fs::path archiveRoot;
+    archive::ExportOptions select;
+    fs::path outFile;
+    bool force = false; // replace an existing outFile
+};
+struct ExportResult {
+    archive::TransferList list;
+    archive::PackageSummary package;
+    int listPages = 0; // of muc-luc-ho-so.pdf
+};
+core::Result<ExportResult> exportYear(const core::Environment& env,
+                                      const ExportJobOptions& options);
+// The transfer list as a PDF (templates/transfer-list/); returns its page count.
+core::Result<int> transferListPdf(const core::Environment& env, const archive::TransferList& list,
+                                  const fs::path& outFile);
 
 } // namespace tdkt::job
