@@ -207,7 +207,7 @@ core::Status clearPending(const fs::path& root) {
 } // namespace
 
 core::Result<Archive> Archive::open(const fs::path& root, const fs::path& schemasDir,
-                                    SearchKeyFn searchKey) {
+                                    SearchKeyFn searchKey, RetentionTable retention) {
     boost::system::error_code ec;
     fs::create_directories(root / ".staging", ec);
     if (ec) {
@@ -222,7 +222,7 @@ core::Result<Archive> Archive::open(const fs::path& root, const fs::path& schema
                          {(root / ".lock").string()});
     }
     ::close(fd);
-    auto metadata = Metadata::load(schemasDir);
+    auto metadata = Metadata::load(schemasDir, std::move(retention));
     if (!metadata) {
         return metadata.error();
     }
@@ -500,6 +500,20 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
     // Metadata: written only after it validates (a record that does not fit the schema is a
     // bug upstream and must not reach the archive).
     const Metadata& meta = m_impl->metadata;
+    // Each kind's thời hạn bảo quản, before anything is written: a table without a rule for
+    // this level and date is a configuration problem, not a schema error of the metadata.
+    const bool certificates =
+        std::any_of(record.awardees.begin(), record.awardees.end(),
+                    [](const AwardeeRecord& a) { return !a.certificateFile.empty(); });
+    for (const std::string kind : {kKindDecision, kKindCertificate, kKindAwardDossier}) {
+        if ((kind == kKindDecision && !record.retention.empty()) ||
+            (kind == kKindCertificate && !certificates)) {
+            continue;
+        }
+        if (auto rule = meta.retention(kind, record); !rule) {
+            return rule.error();
+        }
+    }
     auto writeXml = [&](const std::string& relFile, const std::string& xml) -> core::Status {
         core::Diagnostics diags;
         if (auto st = meta.check(xml, relFile, diags); !st) {

@@ -10,6 +10,7 @@
 //
 // Every change is made in a staging folder under <root>/.staging (same filesystem), fsynced and
 // renamed into place while the archive lock is held, so the tree only ever holds complete bags.
+#include "archive/retention.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/core/fs.hpp"
 
@@ -69,7 +70,7 @@ struct DecisionRecord {
     std::vector<AwardeeRecord> awardees;
     // Added for the archive metadata (Circular 02/2019 fields):
     std::string issuerLevel; // "province" / "department" / "commune" (decides the retention)
-    std::string retention;   // "20 năm"; empty = default for issuerLevel (schema appinfo)
+    std::string retention;   // the decision's "20 năm"; empty = config/retention.xml's
     std::string accessMode;  // chế độ sử dụng; empty = "Công khai"
     std::string decisionFile = "decision.pdf"; // relative to data/; must be in the staging
     // The golden-book register the awardees' goldenBook numbers come from (GoldenBookNumbers::
@@ -156,9 +157,10 @@ private:
 class Archive {
 public:
     // Opens (creating the root and its housekeeping files when missing). The schemas folder
-    // holds archive-metadata-1.0.xsd.
+    // holds archive-metadata-1.0.xsd. `retention` (RetentionTable::load of config/retention.xml)
+    // gives the thời hạn bảo quản written when filing; without one, commit fails with A066.
     static core::Result<Archive> open(const fs::path& root, const fs::path& schemasDir,
-                                      SearchKeyFn searchKey);
+                                      SearchKeyFn searchKey, RetentionTable retention = {});
 
     const fs::path& root() const { return m_root; }
 

@@ -134,40 +134,28 @@ std::string certificateMetadataPath(const std::string& certificateFile) {
     return p.replace_extension(".xml").generic_string();
 }
 
-core::Result<Metadata> Metadata::load(const fs::path& schemasDir) {
-    const fs::path xsd = schemasDir / kMetadataSchemaFile;
-    auto schema = core::XmlSchema::load(xsd);
+core::Result<Metadata> Metadata::load(const fs::path& schemasDir, RetentionTable retention) {
+    auto schema = core::XmlSchema::load(schemasDir / kMetadataSchemaFile);
     if (!schema) {
         return schema.error();
     }
     Metadata m;
     m.m_schema = std::move(schema.value());
-
-    // The retention table lives in the schema's appinfo so that the rule and the documents
-    // it governs are versioned together.
-    core::Diagnostics diags;
-    auto doc = core::parseXmlFile(xsd, xsd.string(), diags);
-    if (!doc) {
-        return doc.error();
-    }
-    xmlNode* annotation = core::xml::firstChild(doc->root(), "annotation");
-    xmlNode* appinfo = annotation ? core::xml::firstChild(annotation, "appinfo") : nullptr;
-    xmlNode* table = appinfo ? core::xml::firstChild(appinfo, "retention") : nullptr;
-    for (xmlNode* rule = table ? core::xml::firstChild(table, "rule") : nullptr; rule;
-         rule = core::xml::nextSibling(rule, "rule")) {
-        m.m_retention[core::xml::attr(rule, "issuerLevel")] = core::xml::attr(rule, "period");
-    }
-    if (m.m_retention.count("default") == 0) {
-        return core::makeError(core::ErrorKind::Config, "A002",
-                               "lược đồ lưu trữ thiếu bảng thời hạn bảo quản (quy tắc «default»)",
-                               {xsd.string()});
-    }
+    m.m_retention = std::move(retention);
     return m;
 }
 
-std::string Metadata::retentionFor(const std::string& issuerLevel) const {
-    auto it = m_retention.find(issuerLevel);
-    return it != m_retention.end() ? it->second : m_retention.at("default");
+core::Result<RetentionRule> Metadata::retention(const std::string& kind,
+                                                const DecisionRecord& r) const {
+    return m_retention.find(kind, r.issuerLevel, r.date);
+}
+
+std::string Metadata::maintenanceOf(const std::string& kind, const DecisionRecord& r) const {
+    if (kind == kKindDecision && !r.retention.empty()) {
+        return r.retention;
+    }
+    auto rule = retention(kind, r);
+    return rule ? rule->period : std::string();
 }
 
 std::string Metadata::decisionXml(const DecisionRecord& r) const {
@@ -191,7 +179,7 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
     }
     w.optional("signerTitle", r.signerTitle);
     w.optional("signerName", r.signerName);
-    w.element("maintenance", r.retention.empty() ? retentionFor(r.issuerLevel) : r.retention);
+    w.element("maintenance", maintenanceOf(kKindDecision, r));
     w.element("mode", r.accessMode.empty() ? kDefaultMode : r.accessMode);
     w.end();
 
@@ -273,7 +261,7 @@ std::string Metadata::certificateXml(const DecisionRecord& r, const AwardeeRecor
     w.element("language", "vi");
     w.optional("signerTitle", r.signerTitle);
     w.optional("signerName", r.signerName);
-    w.element("maintenance", r.retention.empty() ? retentionFor(r.issuerLevel) : r.retention);
+    w.element("maintenance", maintenanceOf(kKindCertificate, r));
     w.element("mode", r.accessMode.empty() ? kDefaultMode : r.accessMode);
     w.end();
     w.start("decisionRef");
@@ -299,7 +287,7 @@ std::string Metadata::dossierXml(const DecisionRecord& r) const {
         title += " — " + oneLine(r.unitName);
     }
     w.element("title", title + " (Quyết định số " + r.numberText + ")");
-    w.element("maintenance", r.retention.empty() ? retentionFor(r.issuerLevel) : r.retention);
+    w.element("maintenance", maintenanceOf(kKindAwardDossier, r));
     w.element("mode", r.accessMode.empty() ? kDefaultMode : r.accessMode);
     w.element("language", "vi");
     // Every document of the bag (decision, certificates) carries the decision date; the

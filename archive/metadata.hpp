@@ -2,10 +2,10 @@
 // DecisionRecord <-> data/decision.xml and the per-certificate metadata, both in the
 // urn:tdkt:archive:1.0 namespace and validated against schemas/archive-metadata-1.0.xsd.
 #include "archive/archive.hpp"
+#include "archive/retention.hpp"
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/xml.hpp"
 
-#include <map>
 #include <string>
 #include <string_view>
 
@@ -16,11 +16,14 @@ inline constexpr const char* kMetadataNamespace = "urn:tdkt:archive:1.0";
 
 class Metadata {
 public:
-    // Compiles the schema once and reads its retention table (xs:appinfo).
-    static core::Result<Metadata> load(const fs::path& schemasDir);
+    // Compiles the schema once. `retention` (config/retention.xml) gives the periods written
+    // when filing; readers (verify, reindex, report) need none.
+    static core::Result<Metadata> load(const fs::path& schemasDir, RetentionTable retention = {});
 
-    // Thời hạn bảo quản for an issuing level; the "default" rule when the level is unknown.
-    std::string retentionFor(const std::string& issuerLevel) const;
+    // Thời hạn bảo quản of one document kind (kKindDecision, kKindCertificate,
+    // kKindAwardDossier) of this record, by its issuer level and decision date; A066 if none.
+    core::Result<RetentionRule> retention(const std::string& kind,
+                                          const DecisionRecord& record) const;
 
     std::string decisionXml(const DecisionRecord& record) const;
     std::string certificateXml(const DecisionRecord& record, const AwardeeRecord& awardee) const;
@@ -36,8 +39,13 @@ public:
                                               core::Diagnostics& diags) const;
 
 private:
+    // The period written into <maintenance>: the record's own for the decision when set (a
+    // record read back keeps what it recorded), else the table's; "" (which the schema
+    // refuses, so nothing is filed) when the table has none.
+    std::string maintenanceOf(const std::string& kind, const DecisionRecord& record) const;
+
     core::XmlSchema m_schema;
-    std::map<std::string, std::string> m_retention;
+    RetentionTable m_retention;
 };
 
 // Mã định danh văn bản of a decision: "<issuer code>.<year>.<number, 2+ digits>".

@@ -218,7 +218,7 @@ const Command& reportCommand() {
         "Năm báo cáo Y tính từ 01/12 năm Y-1 đến 30/11 năm Y (Thông tư 02/2023/TT-BNV), theo\n"
         "ngày quyết định, đọc từ cây thư mục kho. Đếm cá nhân, tập thể và tiền thưởng theo hình\n"
         "thức khen thưởng và theo đơn vị đề nghị; tỷ lệ người lao động trực tiếp và tập thể nhỏ\n"
-        "(tiền tố tên trong templates/report/small-collectives.txt).\n\n"
+        "(tiền tố tên trong config/small-collectives.txt).\n\n"
         "  --archive DIR   thư mục kho lưu trữ\n"
         "  --year Y        năm báo cáo\n"
         "  --unit CODE     chỉ đơn vị đề nghị hoặc cơ quan ban hành có mã CODE\n"

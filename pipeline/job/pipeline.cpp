@@ -84,6 +84,7 @@ struct Pipeline::Impl {
     std::unique_ptr<validate::DossierValidator> validator;
     std::map<std::string, render::DocumentRenderer> renderers;
     std::optional<award::AwardMoney> money; // config/award-money.xml
+    archive::RetentionTable retention;      // config/retention.xml
 
     core::Result<const render::DocumentRenderer*> renderer(const std::string& name) const {
         auto it = renderers.find(name);
@@ -123,6 +124,12 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
         return money.error();
     }
     p.m_impl->money = std::move(money).value();
+    auto retention = archive::RetentionTable::load(
+        env.configDir() / archive::kRetentionConfigFile, env.schemasDir());
+    if (!retention) {
+        return retention.error();
+    }
+    p.m_impl->retention = std::move(retention).value();
     for (const char* name : {"decision", "certificate-bang-khen", "certificate-giay-khen"}) {
         auto r = render::DocumentRenderer::load(env, name);
         if (!r) {
@@ -247,7 +254,7 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
                      [](const Plan& a, const Plan& b) { return a.date < b.date; });
 
     auto archive = archive::Archive::open(options.archiveRoot, m_impl->env.schemasDir(),
-                                          searchKeyFn());
+                                          searchKeyFn(), m_impl->retention);
     if (!archive) {
         return fail(archive.error());
     }
@@ -416,6 +423,16 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
             issued.printFile = filed->bagDir / "data" / "print" / "certificates-print.pdf";
         }
         issued.moneyUnverified = money->unverified;
+        // Retention rules config/retention.xml marks unverified (facts.md §8): warning A070.
+        for (const auto& rule : m_impl->retention.rulesFor(record.issuerLevel, record.date,
+                                                           !awardees.empty())) {
+            if (!rule.verified) {
+                report.check.diagnostics.warning(
+                    "A070", plan.award->where, "award/@issuer",
+                    "Quyết định số " + filed->numberText + ": " +
+                        archive::unverifiedRetentionNote(rule));
+            }
+        }
         report.decisions.push_back(issued);
     }
     if (checkOut) {
@@ -507,8 +524,7 @@ core::Result<int> reindex(const core::Environment& env, const fs::path& archiveR
 
 core::Result<archive::YearReport> report(const core::Environment& env, const fs::path& archiveRoot,
                                          int year, const std::optional<std::string>& unit) {
-    auto small = archive::SmallCollectiveRule::load(env.templatesDir() / "report" /
-                                                    "small-collectives.txt");
+    auto small = archive::SmallCollectiveRule::load(env.configDir() / "small-collectives.txt");
     if (!small) {
         return small.error();
     }

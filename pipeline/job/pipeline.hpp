@@ -122,7 +122,7 @@ core::Result<archive::VerifyReport> verify(const core::Environment& env,
 core::Result<int> reindex(const core::Environment& env, const fs::path& archiveRoot);
 
 // `tdkt report`: the awards of reporting year `year` (01/12 of Y-1 to 30/11 of Y) from the tree,
-// small collectives by the prefixes in templates/report/small-collectives.txt.
+// small collectives by the prefixes in config/small-collectives.txt.
 core::Result<archive::YearReport> report(const core::Environment& env, const fs::path& archiveRoot,
                                          int year, const std::optional<std::string>& unit);
 // The report as a PDF (templates/report/).

@@ -175,12 +175,15 @@ TEST_CASE("commit files a decision as a BagIt bag at <year>/<issuer>/<slug>", "[
     CHECK_FALSE(fs::exists(tmp.path() / ".commit-pending"));
 }
 
-TEST_CASE("retention defaults by issuing level from the schema's table", "[archive]") {
-    auto meta = Metadata::load(schemasDir());
+TEST_CASE("retention by issuing level from config/retention.xml", "[archive]") {
+    auto meta = Metadata::load(schemasDir(), shippedRetention());
     REQUIRE(meta.ok());
-    CHECK(meta->retentionFor("province") == "20 năm");
-    CHECK(meta->retentionFor("department") == "10 năm");
-    CHECK(meta->retentionFor("no-such-level") == "10 năm");
+    DecisionRecord r = sampleRecord(1);
+    CHECK(meta->retention(kKindDecision, r)->period == "20 năm");
+    r.issuerLevel = "department";
+    CHECK(meta->retention(kKindDecision, r)->period == "10 năm");
+    r.issuerLevel = "no-such-level";
+    CHECK(meta->retention(kKindDecision, r).error().code == "A066");
 }
 
 TEST_CASE("numbers run per issuer and year and are consumed only at commit", "[archive]") {

@@ -148,8 +148,17 @@ inline core::Result<FiledDecision> fileDecision(Archive& archive, const Lock& lo
     return archive.commit(std::move(staging.value()), r, lock);
 }
 
-inline Archive openArchive(const fs::path& root) {
-    auto a = Archive::open(root, schemasDir(), foldKey);
+// The shipped config/retention.xml (tests that need other periods build their own table).
+inline RetentionTable shippedRetention() {
+    auto t = RetentionTable::load(fs::path(TDKT_SOURCE_DIR) / "config" / kRetentionConfigFile,
+                                  schemasDir());
+    INFO((t.ok() ? std::string() : core::format(t.error())));
+    REQUIRE(t.ok());
+    return std::move(t.value());
+}
+
+inline Archive openArchive(const fs::path& root, RetentionTable retention = shippedRetention()) {
+    auto a = Archive::open(root, schemasDir(), foldKey, std::move(retention));
     INFO((a.ok() ? std::string() : core::format(a.error())));
     REQUIRE(a.ok());
     a->setClock(1767225600); // 2026-01-01T07:00:00+07:00

@@ -200,7 +200,7 @@ TEST_CASE("verify checks the supersede chain", "[archive][versions]") {
 }
 
 TEST_CASE("decision.xml without round year or supersedes stays valid", "[archive][versions]") {
-    auto meta = Metadata::load(schemasDir());
+    auto meta = Metadata::load(schemasDir(), shippedRetention());
     REQUIRE(meta.ok());
     DecisionRecord r = sampleRecord(1); // roundYear 0: <round> without @year
     core::Diagnostics diags;
