@@ -1,14 +1,18 @@
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/render/pdf_concat.hpp"
 #include "pipeline/render/pdf_session.hpp"
 #include "pipeline/render/renderer_impl.hpp"
 #include "renderer.hpp"
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstdio>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unistd.h>
 
 namespace tdkt::render {
 
@@ -16,48 +20,168 @@ using detail::FontMetrics;
 using detail::infoOf;
 using detail::Session;
 
+namespace {
+
+// Certificates per chunk of the print file: one libharu PDF each. The per-PDF font setup
+// (~15 ms, see ../shared/notes/libharu.md) is paid once per chunk, and the chunks in flight
+// (a few per worker) bound the memory whatever the size of the round.
+constexpr std::size_t kChunkSize = 500;
+
+} // namespace
+
+// The round is drawn in chunks on one worker per core; the calling thread appends the
+// finished chunks in print order to the file (PdfConcatWriter), so at most a few chunks are in
+// memory at once and the fonts are embedded once for the whole file.
 core::Result<RenderedDocument>
 DocumentRenderer::renderCombined(std::size_t count, const ContextSource& source, PdfInfo info,
                                  const fs::path& outFile, const CombinedOptions& options,
                                  std::size_t* failedIndex) const {
-    Session session(m_impl->layout, m_impl->metrics);
-    if (auto st = session.begin(); !st) {
-        return st.error();
-    }
-    for (std::size_t i = 0; i < count; ++i) {
-        core::Status st = [&]() -> core::Status {
-            auto context = source(i);
-            if (!context) {
-                return context.error();
-            }
-            if (auto drawn = session.draw(context.value()); !drawn) {
-                return drawn;
-            }
-            if (options.duplex && session.documentPages() % 2 == 1) {
-                return session.blankPage();
-            }
-            return {};
-        }();
-        if (!st) {
-            if (failedIndex) {
-                *failedIndex = i;
-            }
-            return st.error();
+    const std::size_t chunks = std::max<std::size_t>(1, (count + kChunkSize - 1) / kChunkSize);
+    unsigned threads = std::thread::hardware_concurrency();
+    threads = static_cast<unsigned>(
+        std::max<std::size_t>(1, std::min<std::size_t>(threads ? threads : 1, chunks)));
+    const std::size_t window = threads + 1; // chunks drawn ahead of the writer at most
+
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::map<std::size_t, PdfChunk> ready; // drawn, waiting for their turn in the file
+    std::size_t nextChunk = 0;             // next chunk a worker takes
+    std::size_t written = 0;               // chunks appended to the file
+    std::optional<std::pair<std::size_t, core::Error>> firstError;
+    auto fail = [&](std::size_t index, core::Error e) {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!firstError || index < firstError->first) {
+            firstError.emplace(index, std::move(e));
         }
+        changed.notify_all();
+    };
+
+    // One chunk: its documents drawn into one libharu PDF with whole fonts (byte-identical in
+    // every chunk, so the writer keeps one copy), fixed up and serialised.
+    auto runChunk = [&](std::size_t c, std::vector<FontMetrics>& metrics) {
+        const std::size_t first = c * kChunkSize;
+        const std::size_t last = std::min(count, first + kChunkSize);
+        Session session(m_impl->layout, metrics);
+        if (auto st = session.begin(true); !st) {
+            return fail(first, st.error());
+        }
+        for (std::size_t i = first; i < last; ++i) {
+            core::Status st = [&]() -> core::Status {
+                auto context = source(i);
+                if (!context) {
+                    return context.error();
+                }
+                if (auto drawn = session.draw(context.value()); !drawn) {
+                    return drawn;
+                }
+                if (options.duplex && session.documentPages() % 2 == 1) {
+                    return session.blankPage();
+                }
+                return {};
+            }();
+            if (!st) {
+                return fail(i, st.error());
+            }
+        }
+        auto raw = session.save();
+        if (!raw) {
+            return fail(first, raw.error());
+        }
+        auto chunk = PdfChunk::prepare(raw.value());
+        if (!chunk) {
+            return fail(first, chunk.error());
+        }
+        std::lock_guard<std::mutex> lock(mutex);
+        ready.emplace(c, std::move(chunk.value()));
+        changed.notify_all();
+    };
+    auto worker = [&]() {
+        // Width caches are per worker: they are filled lazily while drawing.
+        std::vector<FontMetrics> metrics(m_impl->layout.fonts.size());
+        for (;;) {
+            std::size_t c;
+            {
+                std::unique_lock<std::mutex> lock(mutex);
+                // Back-pressure: no chunk further than `window` ahead of the file.
+                changed.wait(lock, [&] {
+                    return firstError || nextChunk >= chunks || nextChunk < written + window;
+                });
+                if (firstError || nextChunk >= chunks) {
+                    return;
+                }
+                c = nextChunk++;
+            }
+            runChunk(c, metrics);
+        }
+    };
+
+    // Written under a temporary name next to `outFile`, fsynced and renamed: a reader never
+    // sees half a file, and a failed round leaves nothing at `outFile`.
+    const fs::path tmp = outFile.parent_path() / ("." + outFile.filename().string() + ".tmp-" +
+                                                  std::to_string(static_cast<long>(::getpid())));
+    auto writer = PdfConcatWriter::create(tmp);
+    if (!writer) {
+        return writer.error();
     }
-    auto raw = session.save();
-    if (!raw) {
-        return raw.error();
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) {
+        pool.emplace_back(worker);
     }
-    info.created = m_impl->now;
-    auto fixed = fixupPdf(raw.value(), info);
-    if (!fixed) {
-        return fixed.error();
+    for (; written < chunks;) {
+        PdfChunk chunk;
+        {
+            std::unique_lock<std::mutex> lock(mutex);
+            // A failure in a later chunk still lets the chunks before it finish: the error
+            // reported is the lowest failing index.
+            changed.wait(lock, [&] {
+                return ready.count(written) ||
+                       (firstError && firstError->first < (written + 1) * kChunkSize);
+            });
+            if (!ready.count(written)) {
+                break;
+            }
+            chunk = std::move(ready.at(written));
+            ready.erase(written);
+        }
+        core::Status st = writer->append(chunk);
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!st) {
+            if (!firstError) {
+                firstError.emplace(written * kChunkSize, st.error());
+            }
+            changed.notify_all();
+            break;
+        }
+        ++written;
+        changed.notify_all();
     }
-    if (auto st = core::writeFileAtomic(outFile, fixed.value()); !st) {
-        return st.error();
+    for (std::thread& t : pool) {
+        t.join();
     }
-    return RenderedDocument{session.pageCount(), fixed->size()};
+    core::Status done = [&]() -> core::Status {
+        if (firstError) {
+            return firstError->second;
+        }
+        info.created = m_impl->now;
+        auto bytes = writer->finish(info);
+        if (!bytes) {
+            return bytes.error();
+        }
+        if (auto st = core::fsyncPath(tmp); !st) {
+            return st;
+        }
+        return core::renameDurable(tmp, outFile);
+    }();
+    if (!done) {
+        boost::system::error_code ec;
+        fs::remove(tmp, ec);
+        if (failedIndex && firstError) {
+            *failedIndex = firstError->first;
+        }
+        return done.error();
+    }
+    return RenderedDocument{writer->pageCount(),
+                            static_cast<std::uint64_t>(fs::file_size(outFile))};
 }
 
 namespace {

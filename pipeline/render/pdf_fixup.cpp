@@ -267,8 +267,44 @@ std::string xmpPacket(const PdfInfo& info) {
     return x;
 }
 
-core::Result<std::string> fixupPdf(std::string_view pdf, const PdfInfo& info) {
+namespace {
+
+// The font part of the fix-up (see fixupPdf), on a parsed libharu PDF. Throws qpdf's exceptions.
+void fixFontObjects(QPDF& q) {
     static const std::string cmap = identityToUnicodeCMap(bmpHighBytes());
+    QPDFObjectHandle toUnicode = q.newStream(cmap);
+    std::map<std::string, QPDFObjectHandle> shared; // identical streams, written once
+    auto dedupe = [&](QPDFObjectHandle stream) {
+        auto [it, fresh] = shared.emplace(streamKey(stream), stream);
+        (void)fresh;
+        return it->second;
+    };
+    for (QPDFObjectHandle obj : q.getAllObjects()) {
+        if (!obj.isDictionary() || !obj.getKey("/Type").isNameAndEquals("/Font")) {
+            continue;
+        }
+        QPDFObjectHandle subtype = obj.getKey("/Subtype");
+        if (subtype.isNameAndEquals("/Type0") && obj.getKey("/ToUnicode").isStream()) {
+            obj.replaceKey("/ToUnicode", toUnicode);
+        } else if (subtype.isNameAndEquals("/CIDFontType2")) {
+            QPDFObjectHandle map = obj.getKey("/CIDToGIDMap");
+            QPDFObjectHandle descriptor = obj.getKey("/FontDescriptor");
+            if (!map.isStream() || !descriptor.isDictionary()) {
+                continue;
+            }
+            map = dedupe(map);
+            obj.replaceKey("/CIDToGIDMap", map);
+            std::shared_ptr<Buffer> data = map.getStreamData(qpdf_dl_generalized);
+            QPDFObjectHandle cidSet = q.newStream(cidSetFor(
+                std::string(reinterpret_cast<const char*>(data->getBuffer()), data->getSize())));
+            descriptor.replaceKey("/CIDSet", dedupe(cidSet));
+        }
+    }
+}
+
+} // namespace
+
+core::Result<std::string> fixupPdf(std::string_view pdf, const PdfInfo& info) {
     const std::string* icc = srgbProfile();
     if (!icc) {
         return profileError();
@@ -277,34 +313,7 @@ core::Result<std::string> fixupPdf(std::string_view pdf, const PdfInfo& info) {
         QPDF q;
         q.setSuppressWarnings(true);
         q.processMemoryFile("tdkt.pdf", pdf.data(), pdf.size());
-        QPDFObjectHandle toUnicode = q.newStream(cmap);
-        std::map<std::string, QPDFObjectHandle> shared; // identical streams, written once
-        auto dedupe = [&](QPDFObjectHandle stream) {
-            auto [it, fresh] = shared.emplace(streamKey(stream), stream);
-            (void)fresh;
-            return it->second;
-        };
-        for (QPDFObjectHandle obj : q.getAllObjects()) {
-            if (!obj.isDictionary() || !obj.getKey("/Type").isNameAndEquals("/Font")) {
-                continue;
-            }
-            QPDFObjectHandle subtype = obj.getKey("/Subtype");
-            if (subtype.isNameAndEquals("/Type0") && obj.getKey("/ToUnicode").isStream()) {
-                obj.replaceKey("/ToUnicode", toUnicode);
-            } else if (subtype.isNameAndEquals("/CIDFontType2")) {
-                QPDFObjectHandle map = obj.getKey("/CIDToGIDMap");
-                QPDFObjectHandle descriptor = obj.getKey("/FontDescriptor");
-                if (!map.isStream() || !descriptor.isDictionary()) {
-                    continue;
-                }
-                map = dedupe(map);
-                obj.replaceKey("/CIDToGIDMap", map);
-                std::shared_ptr<Buffer> data = map.getStreamData(qpdf_dl_generalized);
-                QPDFObjectHandle cidSet = q.newStream(cidSetFor(std::string(
-                    reinterpret_cast<const char*>(data->getBuffer()), data->getSize())));
-                descriptor.replaceKey("/CIDSet", dedupe(cidSet));
-            }
-        }
+        fixFontObjects(q);
         QPDFObjectHandle profile = q.newStream(*icc);
         profile.getDict().replaceKey("/N", QPDFObjectHandle::newInteger(3));
         QPDFObjectHandle intent = QPDFObjectHandle::parse(
@@ -763,5 +772,32 @@ core::Result<std::string> PdfPageSplitter::extract(int firstPage, int pages, con
         return qpdfError(e);
     }
 }
+
+namespace detail {
+
+void fixFonts(QPDF& q) {
+    fixFontObjects(q);
+}
+
+const std::string* srgbIccProfile() {
+    return srgbProfile();
+}
+
+std::string infoDictionary(const PdfInfo& info) {
+    QPDF scratch;
+    scratch.emptyPDF();
+    setInfo(scratch, info);
+    return scratch.getTrailer().getKey("/Info").unparseResolved();
+}
+
+core::Error qpdfFailure(const std::exception& e) {
+    return qpdfError(e);
+}
+
+core::Error srgbMissing() {
+    return profileError();
+}
+
+} // namespace detail
 
 } // namespace tdkt::render

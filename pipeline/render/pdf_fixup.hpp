@@ -18,9 +18,12 @@
 #include "pipeline/core/error.hpp"
 
 #include <cstdint>
+#include <exception>
 #include <memory>
 #include <string>
 #include <string_view>
+
+class QPDF;
 
 namespace tdkt::render {
 
@@ -64,5 +67,20 @@ private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };
+
+namespace detail {
+
+// Pieces of fixupPdf shared with the streamed print-file writer (pdf_concat.cpp).
+// The font fixes on a parsed libharu PDF (ToUnicode, CIDSet, shared CIDToGIDMap); throws
+// qpdf's exceptions.
+void fixFonts(QPDF& q);
+// The sRGB profile of the OutputIntent, or null when it cannot be read (R022).
+const std::string* srgbIccProfile();
+// The Info dictionary of `info`, serialised ("<< /Title <feff...> ... >>").
+std::string infoDictionary(const PdfInfo& info);
+core::Error qpdfFailure(const std::exception& e);
+core::Error srgbMissing();
+
+} // namespace detail
 
 } // namespace tdkt::render

@@ -1,7 +1,10 @@
 #include "pipeline/render/pdf_session.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 
 namespace tdkt::render::detail {
 
@@ -44,7 +47,7 @@ Session::~Session() {
 
 // Starts the PDF: one per file, or one per batch of documents drawn one after another
 // (fonts are set up once per PDF, which is where libharu spends its time).
-core::Status Session::begin() {
+core::Status Session::begin(bool wholeFonts) {
     m_doc = HPDF_New(onHaruError, &m_error);
     if (!m_doc) {
         return core::makeError(core::ErrorKind::Internal, "R020",
@@ -57,6 +60,19 @@ core::Status Session::begin() {
     HPDF_SetCurrentEncoder(m_doc, "UTF-8");
     m_fonts.assign(m_layout.fonts.size(), nullptr);
     m_images.clear();
+    if (wholeFonts) {
+        // The same load order gives the same subset tags (HPDFAA+, HPDFAB+ ...) in every PDF.
+        for (std::size_t i = 0; i < m_fonts.size(); ++i) {
+            HPDF_Font f = font(static_cast<int>(i));
+            auto* attr = f ? static_cast<HPDF_FontAttr>(f->attr) : nullptr;
+            if (attr && attr->fontdef && attr->fontdef->type == HPDF_FONTDEF_TYPE_TRUETYPE) {
+                // libharu's public API has no "embed whole"; its TrueType definition
+                // (hpdf_fontdef.h, installed with libhpdf-dev) keeps one used-flag per glyph.
+                auto* tt = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
+                std::fill(tt->glyph_tbl.flgs, tt->glyph_tbl.flgs + tt->num_glyphs, HPDF_BYTE{1});
+            }
+        }
+    }
     return checkpoint("khởi tạo tài liệu");
 }
 

@@ -48,7 +48,11 @@ public:
 
     // Starts the PDF: one per file, or one per batch of documents drawn one after another
     // (fonts are set up once per PDF, which is where libharu spends its time).
-    core::Status begin();
+    // wholeFonts: every font of the layout is loaded now, in the layout's order, with every
+    // glyph of it marked used, so each PDF begun this way embeds byte-identical font objects
+    // whatever text it draws (the print file's chunks share one copy; the fonts are the
+    // build-time subsets, so "every glyph" is the Vietnamese + Latin set, not the whole font).
+    core::Status begin(bool wholeFonts = false);
     // Draws one document (its pages numbered from 1) after the pages already drawn.
     core::Status draw(const tmpl::Value& context);
     // An empty page of the layout's size (duplex printing: the back of a one-sided sheet).
