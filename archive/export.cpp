@@ -15,6 +15,7 @@
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
+#include <locale.h>
 #include <map>
 #include <memory>
 #include <openssl/evp.h>
@@ -220,6 +221,32 @@ private:
     int m_fd;
 };
 
+// libarchive converts names through the thread's locale (nl_langinfo, mbrtowc); in the "C"
+// locale a UTF-8 name cannot be converted and its pax writer fails on it (3.6 even crashes).
+// C.UTF-8 for this thread only, while the tar is written: the rest of the process keeps its
+// locale.
+class ScopedUtf8Locale {
+public:
+    ScopedUtf8Locale() : m_locale(::newlocale(LC_CTYPE_MASK, "C.UTF-8", nullptr)) {
+        if (m_locale) {
+            m_previous = ::uselocale(m_locale);
+        }
+    }
+    ~ScopedUtf8Locale() {
+        if (m_locale) {
+            ::uselocale(m_previous);
+            ::freelocale(m_locale);
+        }
+    }
+    ScopedUtf8Locale(const ScopedUtf8Locale&) = delete;
+    ScopedUtf8Locale& operator=(const ScopedUtf8Locale&) = delete;
+    bool active() const { return m_locale != nullptr; }
+
+private:
+    locale_t m_locale;
+    locale_t m_previous = LC_GLOBAL_LOCALE;
+};
+
 struct ArchiveWriter {
     struct archive* a = nullptr;
     ArchiveWriter() : a(archive_write_new()) {}
@@ -343,6 +370,8 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
         row.accessMode = fields->mode;
         row.issuerCode = record.issuerCode;
         row.issuerName = record.issuerName;
+        // A name printed on two lines in the heading is one line in the list.
+        std::replace(row.issuerName.begin(), row.issuerName.end(), '\n', ' ');
         row.unitCode = record.unitCode;
         row.numberText = record.numberText;
         row.number = record.number;
@@ -560,6 +589,21 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
     TempFile tmp(tmpl, fd);
     ::fchmod(fd, 0644); // mkstemp makes 0600; a transfer package is meant to be shared
 
+    const ScopedUtf8Locale utf8; // declared before the writer: outlives it
+    if (!utf8.active()) {
+        auto nonAscii = [](const std::string& t) {
+            return std::any_of(t.begin(), t.end(),
+                               [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+        };
+        for (const Entry& e : entries) {
+            if (nonAscii(base) || nonAscii(e.path)) {
+                return ioError("A603",
+                               "hệ thống thiếu locale C.UTF-8, không ghi được tên tệp tiếng "
+                               "Việt vào tệp tar",
+                               e.path, core::ErrorKind::Config);
+            }
+        }
+    }
     ArchiveWriter writer;
     struct archive* a = writer.a;
     auto archiveError = [&](const fs::path& where) {
