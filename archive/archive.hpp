@@ -249,8 +249,30 @@ struct SearchHit {
     double rank = 0;
 };
 
+// One query: Searcher::open, then search (what `tdkt search` does).
 core::Result<std::vector<SearchHit>> search(const fs::path& root, const SearchQuery& query,
                                             const SearchKeyFn& searchKey);
+
+// <root>/index.sqlite opened read-only once for many queries (the benchmark, a web front end):
+// the connection, its SQL functions and the prepared statements are kept, so a query costs
+// only its own SQLite work (opening, checking and preparing cost about as much as a typical
+// query). Holds no read transaction between queries, so commits are never blocked; an index
+// renamed into place by reindex is noticed and reopened. Not thread-safe: one per thread.
+class Searcher {
+public:
+    // A015 when there is no index or it has another schema version (run `tdkt reindex`).
+    static core::Result<Searcher> open(const fs::path& root, SearchKeyFn searchKey);
+    core::Result<std::vector<SearchHit>> search(const SearchQuery& query);
+
+    Searcher(Searcher&&) noexcept;
+    Searcher& operator=(Searcher&&) noexcept;
+    ~Searcher();
+
+private:
+    Searcher();
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
 
 // Rebuild <root>/index.sqlite from the tree (the tree is the truth) into a temporary database
 // renamed over the old one. Takes the archive lock itself (do not call it while holding one).
