@@ -67,19 +67,6 @@ core::Result<render::RenderedBytes> renderList(const core::Environment& env,
 
 } // namespace
 
-core::Result<int> transferListPdf(const core::Environment& env, const archive::TransferList& list,
-                                  const fs::path& outFile) {
-    auto renderer = render::DocumentRenderer::load(env, "transfer-list");
-    if (!renderer) {
-        return renderer.error();
-    }
-    auto rendered = renderer->render(contextOf(list), outFile);
-    if (!rendered) {
-        return rendered.error();
-    }
-    return rendered->pageCount;
-}
-
 core::Result<ExportResult> exportYear(const core::Environment& env,
                                       const ExportJobOptions& options) {
     boost::system::error_code ec;

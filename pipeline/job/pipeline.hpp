@@ -146,8 +146,5 @@ struct ExportResult {
 };
 core::Result<ExportResult> exportYear(const core::Environment& env,
                                       const ExportJobOptions& options);
-// The transfer list as a PDF (templates/transfer-list/); returns its page count.
-core::Result<int> transferListPdf(const core::Environment& env, const archive::TransferList& list,
-                                  const fs::path& outFile);
 
 } // namespace tdkt::job

@@ -207,3 +207,15 @@ TEST_CASE("export: a damaged bag refuses the export and leaves no file", "[e2e][
     INFO(other.err);
     CHECK(other.exitCode == 0);
 }
+
+TEST_CASE("export: the transfer-list template previews with its sample", "[e2e][export]") {
+    e2e::TempDir tmp;
+    const auto pdf = tmp.path / "muc-luc.pdf";
+    auto r = runTdkt({"preview", "transfer-list", "--sample", "--out", pdf.string()});
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    const std::string text = e2e::pdfFlowText(pdf);
+    CHECK(text.find("MỤC LỤC HỒ SƠ NỘP LƯU") != std::string::npos);
+    CHECK(text.find("UBND-TP-HANOI.2026.02.HS") != std::string::npos);
+    CHECK(text.find("Bị thay thế bởi Quyết định số 03/QĐ-UBND") != std::string::npos);
+}
