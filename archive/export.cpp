@@ -324,14 +324,21 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
             // Without its metadata a bag's unit is unknown: with --unit it may be one of
             // those asked for, so it refuses the export like any other damage.
             if (wanted) {
-                damaged[bag].push_back(
+                std::vector<VerifyProblem>& problems = damaged[bag];
+                problems.push_back(
                     {"A209", xmlRel,
                      withDetail("siêu dữ liệu quyết định thiếu hoặc không đúng lược đồ", diags)});
+                VerifyReport report = verifyBag(root / bag, bag + "/");
+                problems.insert(problems.end(), report.problems.begin(), report.problems.end());
             }
             continue;
         }
         if (!record->supersedesDir.empty()) {
-            replacedBy[record->supersedesDir] = record->numberText;
+            // The same number may come back in another year: then the year says which.
+            replacedBy[record->supersedesDir] =
+                record->numberText + (record->year != options.year
+                                          ? " năm " + std::to_string(record->year)
+                                          : std::string());
         }
         if (wanted && (!options.unit || record->unitCode == *options.unit)) {
             candidates.emplace_back(bag, std::move(record).value());

@@ -154,7 +154,8 @@ TEST_CASE("export: one transfer-list row per filed decision of the year", "[arch
     CHECK(meta.find("<maintenance>" + first.retention + "</maintenance>") != std::string::npos);
     CHECK(first.accessMode == "Công khai");
     // Superseded by the 2027 correction; its certificate pages were never counted.
-    CHECK(first.note.find("Bị thay thế bởi Quyết định số 01/QĐ-UBND") != std::string::npos);
+    CHECK(first.note.find("Bị thay thế bởi Quyết định số 01/QĐ-UBND năm 2027") !=
+          std::string::npos);
     CHECK(first.note.find("Số trang chưa gồm bằng/giấy khen") != std::string::npos);
     CHECK(first.pages == 2);
 
@@ -240,6 +241,22 @@ TEST_CASE("export: a damaged bag refuses the export and is named", "[archive][ex
     INFO((narrowed.ok() ? std::string() : core::format(narrowed.error())));
     REQUIRE(narrowed.ok());
     CHECK(narrowed->list.rows.size() == 1);
+
+    // Unreadable metadata: named with the manifest problem that explains it; with --unit such
+    // a bag may belong to the unit, so it refuses the export too.
+    writeFile(tmp.path() / "2026/UBND-TP-HANOI/02-qd-ubnd/data/decision.xml", "<hỏng");
+    options.issuer = "UBND-TP-HANOI";
+    auto unreadable = planExport(tmp.path(), schemasDir(), options, kClock);
+    REQUIRE_FALSE(unreadable.ok());
+    bool schemaProblem = false;
+    bool xmlHash = false;
+    for (const auto& d : unreadable.error().details) {
+        schemaProblem |= d.code == "A209";
+        xmlHash |=
+            d.code == "A201" && d.where.file == "2026/UBND-TP-HANOI/02-qd-ubnd/data/decision.xml";
+    }
+    CHECK(schemaProblem);
+    CHECK(xmlHash);
 }
 
 TEST_CASE("export: the package is a BagIt bag with deterministic bytes", "[archive][export]") {
