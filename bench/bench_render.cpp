@@ -12,6 +12,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -123,6 +124,15 @@ long peakKb() {
     return -1;
 }
 
+// CPU seconds (user + system, every thread) used so far by this process: on a machine shared
+// with other work the wall-clock rate varies from run to run, the CPU cost much less.
+double cpuSeconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return static_cast<double>(u.ru_utime.tv_sec + u.ru_stime.tv_sec) +
+           static_cast<double>(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
 double seconds(std::chrono::steady_clock::time_point since) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - since).count();
 }
@@ -159,15 +169,22 @@ int main(int argc, char** argv) {
     const Value base = baseContext();
     std::printf("tdkt render benchmark: %zu awardees, %u cores, output in %s\n", n,
                 std::thread::hardware_concurrency(), out.c_str());
-    std::printf("%-34s %8s %12s %12s %12s\n", "output", "items", "items/s", "bytes/item",
-                "peak KB");
+    std::printf("%-34s %8s %12s %12s %12s %10s\n", "output", "items", "items/s", "bytes/item",
+                "peak KB", "CPU s");
 
     auto row = [](const char* what, std::size_t items, double secs, double bytes) {
-        std::printf("%-34s %8zu %12.0f %12.0f %12ld\n", what, items, items / secs,
-                    bytes / static_cast<double>(items), peakKb());
+        std::printf("%-34s %8zu %12.0f %12.0f %12ld %10.2f\n", what, items, items / secs,
+                    bytes / static_cast<double>(items), peakKb(), cpuSeconds());
     };
 
+    // TDKT_BENCH_ONLY=combined|each|decision measures one output (e.g. under a profiler).
+    const char* only = std::getenv("TDKT_BENCH_ONLY");
+    auto wanted = [&](const char* what) { return !only || std::string(only) == what; };
+
     for (std::size_t count : {n / 10, n}) {
+        if (!wanted("combined")) {
+            break;
+        }
         measured([&] {
             auto r = render::DocumentRenderer::load(env, "certificate-bang-khen");
             if (!r) {
@@ -188,6 +205,9 @@ int main(int argc, char** argv) {
         });
     }
     for (std::size_t count : {n / 10, n}) {
+        if (!wanted("each")) {
+            break;
+        }
         measured([&] {
             auto r = render::DocumentRenderer::load(env, "certificate-bang-khen");
             if (!r) {
@@ -220,6 +240,9 @@ int main(int argc, char** argv) {
         });
     }
     for (std::size_t count : {n / 10, n}) {
+        if (!wanted("decision")) {
+            break;
+        }
         measured([&] {
             auto r = render::DocumentRenderer::load(env, "decision");
             if (!r) {

@@ -15,9 +15,42 @@
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <set>
 #include <stdexcept>
+#include <zlib.h>
 
 namespace tdkt::render {
 namespace {
+
+// zlib's deflate with one stream reused (deflateReset) for every page content of a chunk:
+// setting a stream up costs more than compressing the ~2 KB of a certificate's page.
+class Deflater {
+public:
+    Deflater() {
+        if (deflateInit(&m_z, Z_DEFAULT_COMPRESSION) != Z_OK) {
+            throw std::runtime_error("không khởi tạo được zlib");
+        }
+    }
+    ~Deflater() { deflateEnd(&m_z); }
+    Deflater(const Deflater&) = delete;
+    Deflater& operator=(const Deflater&) = delete;
+
+    // The compressed bytes of `in`, valid until the next call.
+    std::string_view compress(std::string_view in) {
+        deflateReset(&m_z);
+        m_out.resize(deflateBound(&m_z, static_cast<uLong>(in.size())));
+        m_z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+        m_z.avail_in = static_cast<uInt>(in.size());
+        m_z.next_out = reinterpret_cast<Bytef*>(m_out.data());
+        m_z.avail_out = static_cast<uInt>(m_out.size());
+        if (deflate(&m_z, Z_FINISH) != Z_STREAM_END) {
+            throw std::runtime_error("zlib không nén được nội dung trang");
+        }
+        return std::string_view(m_out.data(), m_out.size() - m_z.avail_out);
+    }
+
+private:
+    z_stream m_z{};
+    std::string m_out;
+};
 
 // Serialises a chunk's objects depth first, each after the objects it references (so the
 // writer knows every child's number, or that it is already in the file, before the parent).
@@ -73,8 +106,13 @@ private:
                 }
             }
             std::shared_ptr<Buffer> raw = h.getRawStreamData();
-            o.body += " /Length " + std::to_string(raw->getSize()) + " >>\nstream\n";
-            o.body.append(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+            std::string_view data(reinterpret_cast<const char*>(raw->getBuffer()), raw->getSize());
+            if (!shareable && !dict.hasKey("/Filter")) {
+                data = m_deflater.compress(data); // page contents (Session::begin(printChunk))
+                o.body += " /Filter /FlateDecode";
+            }
+            o.body += " /Length " + std::to_string(data.size()) + " >>\nstream\n";
+            o.body.append(data.data(), data.size());
             o.body += "\nendstream"; // PDF/A-1 6.1.7: EOL before endstream
         } else {
             direct(h, shareable, o);
@@ -140,6 +178,7 @@ private:
     std::vector<Object> m_objects;
     std::map<QPDFObjGen, int> m_index;
     std::set<QPDFObjGen> m_open;
+    Deflater m_deflater;
 };
 
 core::Error writeError(const fs::path& file) {

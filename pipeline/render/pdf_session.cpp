@@ -47,7 +47,7 @@ Session::~Session() {
 
 // Starts the PDF: one per file, or one per batch of documents drawn one after another
 // (fonts are set up once per PDF, which is where libharu spends its time).
-core::Status Session::begin(bool wholeFonts) {
+core::Status Session::begin(bool printChunk) {
     m_doc = HPDF_New(onHaruError, &m_error);
     if (!m_doc) {
         return core::makeError(core::ErrorKind::Internal, "R020",
@@ -55,24 +55,16 @@ core::Status Session::begin(bool wholeFonts) {
     }
     // Compression first: the filter of a stream is fixed when the stream is created,
     // including the embedded font streams.
-    HPDF_SetCompressionMode(m_doc, HPDF_COMP_ALL);
+    // A chunk of the print file leaves its page contents uncompressed: PdfChunk::prepare
+    // compresses them with one reused zlib stream (libharu sets zlib up afresh for every page,
+    // which took a third of the time of a certificate).
+    HPDF_SetCompressionMode(m_doc,
+                            printChunk ? (HPDF_COMP_IMAGE | HPDF_COMP_METADATA) : HPDF_COMP_ALL);
     HPDF_UseUTFEncodings(m_doc);
     HPDF_SetCurrentEncoder(m_doc, "UTF-8");
     m_fonts.assign(m_layout.fonts.size(), nullptr);
     m_images.clear();
-    if (wholeFonts) {
-        // The same load order gives the same subset tags (HPDFAA+, HPDFAB+ ...) in every PDF.
-        for (std::size_t i = 0; i < m_fonts.size(); ++i) {
-            HPDF_Font f = font(static_cast<int>(i));
-            auto* attr = f ? static_cast<HPDF_FontAttr>(f->attr) : nullptr;
-            if (attr && attr->fontdef && attr->fontdef->type == HPDF_FONTDEF_TYPE_TRUETYPE) {
-                // libharu's public API has no "embed whole"; its TrueType definition
-                // (hpdf_fontdef.h, installed with libhpdf-dev) keeps one used-flag per glyph.
-                auto* tt = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
-                std::fill(tt->glyph_tbl.flgs, tt->glyph_tbl.flgs + tt->num_glyphs, HPDF_BYTE{1});
-            }
-        }
-    }
+    m_wholeFonts = printChunk;
     return checkpoint("khởi tạo tài liệu");
 }
 
@@ -171,6 +163,14 @@ HPDF_Font Session::font(int index) {
         const char* name = HPDF_LoadTTFontFromFile(m_doc, path.c_str(), HPDF_TRUE);
         if (name) {
             f = HPDF_GetFont(m_doc, name, "UTF-8");
+        }
+        auto* attr = f ? static_cast<HPDF_FontAttr>(f->attr) : nullptr;
+        if (m_wholeFonts && attr && attr->fontdef &&
+            attr->fontdef->type == HPDF_FONTDEF_TYPE_TRUETYPE) {
+            // libharu's public API has no "embed every glyph"; its TrueType definition
+            // (hpdf_fontdef.h, installed with libhpdf-dev) keeps one used-flag per glyph.
+            auto* tt = static_cast<HPDF_TTFontDefAttr>(attr->fontdef->attr);
+            std::fill(tt->glyph_tbl.flgs, tt->glyph_tbl.flgs + tt->num_glyphs, HPDF_BYTE{1});
         }
         FontMetrics& m = m_metrics[static_cast<std::size_t>(index)];
         if (f && !m.haveVertical) {

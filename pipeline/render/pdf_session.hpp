@@ -48,11 +48,13 @@ public:
 
     // Starts the PDF: one per file, or one per batch of documents drawn one after another
     // (fonts are set up once per PDF, which is where libharu spends its time).
-    // wholeFonts: every font of the layout is loaded now, in the layout's order, with every
-    // glyph of it marked used, so each PDF begun this way embeds byte-identical font objects
-    // whatever text it draws (the print file's chunks share one copy; the fonts are the
-    // build-time subsets, so "every glyph" is the Vietnamese + Latin set, not the whole font).
-    core::Status begin(bool wholeFonts = false);
+    // printChunk: a chunk of the combined print file (PdfChunk, pdf_concat.hpp). Every glyph
+    // of each font it loads is embedded, whatever text is drawn, so chunks that load their
+    // fonts in the same order (the same template) embed byte-identical font objects and the
+    // print file keeps one copy (a font loaded in another order only costs another copy). The
+    // fonts are the build-time subsets, so "every glyph" is the Vietnamese + Latin set. Page
+    // contents are left uncompressed for PdfChunk::prepare to compress.
+    core::Status begin(bool printChunk = false);
     // Draws one document (its pages numbered from 1) after the pages already drawn.
     core::Status draw(const tmpl::Value& context);
     // An empty page of the layout's size (duplex printing: the back of a one-sided sheet).
@@ -119,7 +121,8 @@ private:
     int m_pageCount = 0; // in the PDF
     int m_docPages = 0;  // in the document being drawn
     std::vector<HPDF_Font> m_fonts;
-    char32_t m_missing = 0; // first character drawn without a glyph in its font
+    char32_t m_missing = 0;    // first character drawn without a glyph in its font
+    bool m_wholeFonts = false; // printChunk
     std::unordered_map<std::string, HPDF_Image> m_images; // asset file → image of this PDF
     std::vector<Item> m_tableHeaders;
 };
