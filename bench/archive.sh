@@ -2,8 +2,12 @@
 # Archive index benchmark: builds bench_archive (into BUILD_DIR, default build-bench) and fills a
 # fresh index with N synthetic award records (default 1,000,000) the way `tdkt reindex` writes
 # its temporary database, then runs Q diacritic-insensitive name queries with a year filter
-# (every second one also with an award-form filter). Prints build rate and p50/p99 latency.
+# (every second one also with an award-form filter) through one archive::Searcher. Prints build
+# rate and p50/p99 latency, each also as CPU time (the build machine is shared: wall time there
+# includes waiting for a core), then the same for Q/4 queries of the most frequent family name
+# alone and for Q/4 queries through archive::search (index opened per query, as `tdkt search`).
 #   bench/archive.sh [N] [Q] [BUILD_DIR]
+# TDKT_BENCH_KEEP=1 keeps the index; TDKT_BENCH_ROOT=<its folder> then only runs the queries.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-1000000}"
