@@ -3,7 +3,9 @@
 # generated round of N awardees (default 10,000). Prints items/s, bytes per item and peak memory
 # for the combined print file, one PDF per certificate and the decision with its list.
 #   bench/render.sh [N] [BUILD_DIR]
-# TDKT_BENCH_BATCH=K sets the documents per libharu batch of the one-PDF-per-certificate run.
+# TDKT_BENCH_BATCH=K sets the documents per libharu batch of the one-PDF-per-certificate run;
+# TDKT_BENCH_ONLY=combined|each|decision measures one output. "CPU s" is the CPU time of all
+# threads: on a machine shared with other work it varies much less than items/s.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 n="${1:-10000}"
