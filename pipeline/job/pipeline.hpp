@@ -22,7 +22,7 @@ namespace tdkt::job {
 using ProgressFn = std::function<void(int done, int total, const std::string& what)>;
 
 struct CheckReport {
-    core::Diagnostics diagnostics;      // every problem of every file
+    core::Diagnostics diagnostics;        // every problem of every file
     std::vector<model::Dossier> dossiers; // the valid ones, normalised (with their changes)
     bool ok() const { return !diagnostics.hasErrors(); }
 };
@@ -55,9 +55,9 @@ struct IssuedDecision {
     int certificates = 0;
     bool alreadyFiled = false;
     std::string supersedesNumberText; // the decision this corrected one replaces ("" = none)
-    fs::path printFile;      // the combined print file (empty when there is none)
-    bool printBlank = false; // drawn for pre-printed blanks
-    std::string printerName; // the calibrated printer, when one was chosen
+    fs::path printFile;               // the combined print file (empty when there is none)
+    bool printBlank = false;          // drawn for pre-printed blanks
+    std::string printerName;          // the calibrated printer, when one was chosen
     // Inputs of the award money that are not verified (Vietnamese): warnings for the clerk.
     std::vector<std::string> moneyUnverified;
 };

@@ -1,0 +1,35 @@
+#pragma once
+// The filing step of `tdkt issue` for one planned decision, under the archive lock: take the
+// next number and golden-book numbers, render the decision, the certificates (one PDF/A each)
+// and the combined print file into a staging folder, copy the dossier, and commit the bag.
+// Nothing is consumed from a register unless the commit succeeds.
+#include "issue_plan.hpp"
+#include "pipeline.hpp"
+#include "print_setup.hpp"
+
+#include <functional>
+#include <string>
+
+namespace tdkt::job {
+
+struct FilingTools {
+    const award::AwardMoney& money;
+    const archive::RetentionTable& retention;
+    // The renderer loaded for a template name (J010 when there is none).
+    std::function<core::Result<const render::DocumentRenderer*>(const std::string&)> renderer;
+    const PrintSetup& print;
+    int lockWaitSeconds = 30;
+    // Called once per document drawn (Vietnamese: what was drawn).
+    std::function<void(const std::string&)> step;
+};
+
+// Files `plan` into `archive`, or recognises it as already filed (same dossier content and
+// award: nothing is done). Warnings for the clerk (A070 unverified retention rule) are added
+// to `warnings`.
+core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan& plan,
+                                          const FilingTools& tools, core::Diagnostics& warnings);
+
+// Steps fileDecision reports for `plans` (the decision and one per certificate each).
+int filingSteps(const std::vector<Plan>& plans);
+
+} // namespace tdkt::job
