@@ -10,7 +10,7 @@ TDKT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TDKT_PACKAGES=(
   build-essential cmake pkg-config
   libpoco-dev libxml2-dev libicu-dev libhpdf-dev libboost-filesystem-dev libsqlite3-dev
-  libssl-dev libqpdf-dev libarchive-dev catch2
+  libssl-dev libqpdf-dev libarchive-dev zlib1g-dev catch2
   fonts-liberation2 poppler-utils qpdf libharfbuzz-bin icc-profiles-free
 )
 

@@ -86,6 +86,11 @@ void printIssueReport(const job::IssueReport& report, std::ostream& out) {
             out << d.dossierFile << ": cảnh báo [M020] tiền thưởng (Quyết định số " << d.numberText
                 << "): " << note << " — cần kiểm tra trước khi trình ký\n";
         }
+        // Retention periods written into the bag from rules not yet checked against the circular.
+        for (const auto& note : d.retentionUnverified) {
+            out << d.dossierFile << ": cảnh báo [A070] lưu trữ (Quyết định số " << d.numberText
+                << "): " << note << " — cần kiểm tra với bộ phận lưu trữ\n";
+        }
     }
 }
 

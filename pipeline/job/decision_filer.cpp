@@ -97,7 +97,7 @@ int filingSteps(const std::vector<Plan>& plans) {
 }
 
 core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan& plan,
-                                          const FilingTools& tools, core::Diagnostics& warnings) {
+                                          const FilingTools& tools) {
     auto lock = archive.lock(tools.lockWaitSeconds);
     if (!lock) {
         return lock.error();
@@ -195,13 +195,11 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
         issued.printerName = tools.print.printerName;
     }
     issued.moneyUnverified = money->unverified;
-    // Retention rules config/retention.xml marks unverified (facts.md §8): warning A070.
+    // Retention rules config/retention.xml marks unverified (facts.md §8), shown as A070.
     for (const auto& rule :
          tools.retention.rulesFor(record.issuerLevel, record.date, !decision.awardees.empty())) {
         if (!rule.verified) {
-            warnings.warning("A070", plan.award->where, "award/@issuer",
-                             "Quyết định số " + filed->numberText + ": " +
-                                 archive::unverifiedRetentionNote(rule));
+            issued.retentionUnverified.push_back(archive::unverifiedRetentionNote(rule));
         }
     }
     return issued;

@@ -24,10 +24,9 @@ struct FilingTools {
 };
 
 // Files `plan` into `archive`, or recognises it as already filed (same dossier content and
-// award: nothing is done). Warnings for the clerk (A070 unverified retention rule) are added
-// to `warnings`.
+// award: nothing is done).
 core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan& plan,
-                                          const FilingTools& tools, core::Diagnostics& warnings);
+                                          const FilingTools& tools);
 
 // Steps fileDecision reports for `plans` (the decision and one per certificate each).
 int filingSteps(const std::vector<Plan>& plans);

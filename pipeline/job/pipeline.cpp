@@ -144,7 +144,7 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
                           }
                       }};
     for (const auto& plan : plans) {
-        auto issued = fileDecision(archive.value(), plan, tools, report.check.diagnostics);
+        auto issued = fileDecision(archive.value(), plan, tools);
         if (!issued) {
             return fail(issued.error());
         }

@@ -60,6 +60,8 @@ struct IssuedDecision {
     std::string printerName;          // the calibrated printer, when one was chosen
     // Inputs of the award money that are not verified (Vietnamese): warnings for the clerk.
     std::vector<std::string> moneyUnverified;
+    // Retention rules (config/retention.xml) of this decision's documents that are not verified.
+    std::vector<std::string> retentionUnverified;
 };
 
 struct IssueReport {

@@ -657,6 +657,16 @@ TEST_CASE("documents: unverified award-money inputs are shown to the clerk as wa
     const std::string line = issued.run.out.substr(at, issued.run.out.find('\n', at) - at);
     CHECK(line.find("NĐ 161/2026/NĐ-CP") != std::string::npos);
     CHECK(line.find("cần kiểm tra trước khi trình ký") != std::string::npos);
+    // The shipped retention rows (config/retention.xml) are unverified too: one A070 line per
+    // document kind of the decision, next to its money warnings.
+    const std::string retention =
+        kGiayKhen + ": cảnh báo [A070] lưu trữ (Quyết định số 01/QĐ-UBND): thời hạn bảo quản";
+    std::size_t lines = 0;
+    for (auto pos = issued.run.out.find(retention); pos != std::string::npos;
+         pos = issued.run.out.find(retention, pos + 1)) {
+        ++lines;
+    }
+    CHECK(lines == 3);
     // Never printed on the decision.
     CHECK(e2e::pdfFlowText(issued.bags[0] / "data" / "decision.pdf").find("chưa xác minh") ==
           std::string::npos);
