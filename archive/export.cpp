@@ -4,6 +4,8 @@
 #include "archive/metadata.hpp"
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/core/excel_csv.hpp"
+#include "pipeline/core/sha256.hpp"
 #include "pipeline/core/xml.hpp"
 
 #include <algorithm>
@@ -18,7 +20,6 @@
 #include <locale.h>
 #include <map>
 #include <memory>
-#include <openssl/evp.h>
 #include <set>
 #include <sys/stat.h>
 #include <tuple>
@@ -126,53 +127,6 @@ core::Result<DossierFields> dossierFields(const Metadata& metadata, const fs::pa
     f.documents = toInt(x::childText(root, "docTotal"));
     f.pages = toInt(x::childText(root, "pageTotal"));
     return f;
-}
-
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(";\"\r\n") == std::string::npos) {
-        return s;
-    }
-    std::string q = "\"";
-    for (char c : s) {
-        q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return q + "\"";
-}
-
-std::string hex(const unsigned char* bytes, unsigned n) {
-    static const char digits[] = "0123456789abcdef";
-    std::string out;
-    for (unsigned i = 0; i < n; ++i) {
-        out += digits[bytes[i] >> 4];
-        out += digits[bytes[i] & 0x0F];
-    }
-    return out;
-}
-
-// Incremental SHA-256 (OpenSSL EVP), fed with the same blocks that go into the tar, so every
-// file is read once while packing.
-class Sha256 {
-public:
-    Sha256() : m_ctx(EVP_MD_CTX_new()) { EVP_DigestInit_ex(m_ctx, EVP_sha256(), nullptr); }
-    ~Sha256() { EVP_MD_CTX_free(m_ctx); }
-    Sha256(const Sha256&) = delete;
-    Sha256& operator=(const Sha256&) = delete;
-    void update(const void* data, std::size_t n) { EVP_DigestUpdate(m_ctx, data, n); }
-    std::string hexDigest() {
-        unsigned char md[EVP_MAX_MD_SIZE];
-        unsigned n = 0;
-        EVP_DigestFinal_ex(m_ctx, md, &n);
-        return hex(md, n);
-    }
-
-private:
-    EVP_MD_CTX* m_ctx;
-};
-
-std::string sha256Of(const std::string& bytes) {
-    Sha256 h;
-    h.update(bytes.data(), bytes.size());
-    return h.hexDigest();
 }
 
 // One entry of the package, relative to its base folder ("data/2026/…").
@@ -453,17 +407,16 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
 }
 
 std::string transferListCsv(const TransferList& list) {
-    std::string out = "\xEF\xBB\xBF";
-    out += "STT;Mã hồ sơ;Tiêu đề hồ sơ;Thời gian bắt đầu;Thời gian kết thúc;Số lượng văn bản;"
-           "Số trang;Thời hạn bảo quản;Chế độ sử dụng;Ghi chú;Thư mục\r\n";
+    core::ExcelCsv csv({"STT", "Mã hồ sơ", "Tiêu đề hồ sơ", "Thời gian bắt đầu",
+                        "Thời gian kết thúc", "Số lượng văn bản", "Số trang", "Thời hạn bảo quản",
+                        "Chế độ sử dụng", "Ghi chú", "Thư mục"});
     for (const auto& r : list.rows) {
-        out += std::to_string(r.ordinal) + ";" + csvField(r.fileCode) + ";" + csvField(r.title) +
-               ";" + shortDate(r.startDate) + ";" + shortDate(r.endDate) + ";" +
-               std::to_string(r.documents) + ";" + (r.pages > 0 ? std::to_string(r.pages) : "") +
-               ";" + csvField(r.retention) + ";" + csvField(r.accessMode) + ";" + csvField(r.note) +
-               ";" + csvField(r.bag) + "\r\n";
+        csv.row({std::to_string(r.ordinal), r.fileCode, r.title, shortDate(r.startDate),
+                 shortDate(r.endDate), std::to_string(r.documents),
+                 r.pages > 0 ? std::to_string(r.pages) : "", r.retention, r.accessMode, r.note,
+                 r.bag});
     }
-    return out;
+    return csv.text();
 }
 
 core::Result<PackageSummary> writePackage(const ExportPlan& plan,
@@ -663,7 +616,7 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
         if (!writeHeader(e.path, false, e.size, e.mtime)) {
             return archiveError(e.source.empty() ? outFile : e.source);
         }
-        Sha256 hash;
+        core::Digest hash = core::Digest::sha256();
         if (e.bytes) {
             hash.update(e.bytes->data(), e.bytes->size());
             if (!e.bytes->empty() && archive_write_data(a, e.bytes->data(), e.bytes->size()) !=
@@ -710,7 +663,7 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
         if (archive_write_finish_entry(a) != ARCHIVE_OK) {
             return archiveError(outFile);
         }
-        const std::string digest = hash.hexDigest();
+        const std::string digest = hash.finishHex();
         if (!e.bag.empty()) {
             // The bag was verified by planExport; the bytes packed must still be the ones its
             // own manifest lists (a change in between would otherwise travel unnoticed).
@@ -728,9 +681,9 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
         }
         manifest += digest + "  " + encodeManifestPath(e.path) + "\n";
     }
-    const std::string tagManifest = sha256Of(bagInfo) + "  bag-info.txt\n" + sha256Of(bagit) +
-                                    "  bagit.txt\n" + sha256Of(manifest) +
-                                    "  manifest-sha256.txt\n";
+    const std::string tagManifest = core::sha256Hex(bagInfo) + "  bag-info.txt\n" +
+                                    core::sha256Hex(bagit) + "  bagit.txt\n" +
+                                    core::sha256Hex(manifest) + "  manifest-sha256.txt\n";
     if (!writeBytes("manifest-sha256.txt", manifest) ||
         !writeBytes("tagmanifest-sha256.txt", tagManifest) ||
         archive_write_close(a) != ARCHIVE_OK) {

@@ -1,6 +1,7 @@
 // report: counts and money of a reporting year's awards, as a table, CSV or PDF.
 #include "command.hpp"
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/core/excel_csv.hpp"
 #include "pipeline/core/exit_code.hpp"
 #include "pipeline/job/pipeline.hpp"
 
@@ -122,29 +123,16 @@ std::string tableText(const archive::YearReport& r) {
     return out.str();
 }
 
-std::string csvField(const std::string& s) {
-    if (s.find_first_of(";\"\r\n") == std::string::npos) {
-        return s;
-    }
-    std::string q = "\"";
-    for (char c : s) {
-        q += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return q + "\"";
-}
-
-// CSV for Excel: UTF-8 with a BOM (without it Excel reads the Vietnamese as ANSI), ";" as the
-// separator (what Excel expects where the decimal mark is a comma, as in vi-VN), CRLF line
-// ends, plain integers (no thousands dots) so the cells stay numbers. One line per row; the
-// first column says which table ("hinh_thuc", "don_vi", "tong").
+// One line per row; the first column says which table ("hinh_thuc", "don_vi", "tong"); plain
+// integers (no thousands dots) so the cells stay numbers in Excel.
 std::string csvText(const archive::YearReport& r) {
-    std::string out = "\xEF\xBB\xBF";
-    out += "Bảng;Mã;Tên;Cá nhân;Tập thể;Tổng số;NLĐ trực tiếp;Tập thể nhỏ;Tiền thưởng (đồng)\r\n";
+    core::ExcelCsv csv({"Bảng", "Mã", "Tên", "Cá nhân", "Tập thể", "Tổng số", "NLĐ trực tiếp",
+                        "Tập thể nhỏ", "Tiền thưởng (đồng)"});
     auto line = [&](const char* table, const archive::ReportRow& row) {
-        out += std::string(table) + ";" + csvField(row.key) + ";" + csvField(row.name) + ";" +
-               std::to_string(row.individuals) + ";" + std::to_string(row.collectives) + ";" +
-               std::to_string(row.total()) + ";" + std::to_string(row.directWorkers) + ";" +
-               std::to_string(row.smallCollectives) + ";" + std::to_string(row.money) + "\r\n";
+        csv.row({table, row.key, row.name, std::to_string(row.individuals),
+                 std::to_string(row.collectives), std::to_string(row.total()),
+                 std::to_string(row.directWorkers), std::to_string(row.smallCollectives),
+                 std::to_string(row.money)});
     };
     for (const auto& row : r.byForm) {
         line("hinh_thuc", row);
@@ -153,7 +141,7 @@ std::string csvText(const archive::YearReport& r) {
         line("don_vi", row);
     }
     line("tong", r.total);
-    return out;
+    return csv.text();
 }
 
 int runReport(Invocation& inv) {
