@@ -167,4 +167,17 @@ bool hasCombiningMarks(const std::string& s) {
     return false;
 }
 
+const std::vector<std::string>& exampleDossiers() {
+    static const std::vector<std::string> files = {"examples/truong-thcs-nguyen-trai.xml",
+                                                   "examples/phuong-cau-giay.xml",
+                                                   "examples/so-y-te.xml"};
+    return files;
+}
+
+Run issueExamples(const std::string& archive) {
+    std::vector<std::string> args = {"issue", "--archive", archive};
+    args.insert(args.end(), exampleDossiers().begin(), exampleDossiers().end());
+    return runTdkt(args);
+}
+
 } // namespace e2e

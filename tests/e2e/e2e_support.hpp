@@ -39,4 +39,9 @@ std::string readAll(const tdkt::fs::path& file);
 // True when the UTF-8 text holds a combining mark (U+0300–U+036F): Vietnamese in NFC has none.
 bool hasCombiningMarks(const std::string& utf8);
 
+// The bundled example dossiers (relative to the repository root, where tests run).
+const std::vector<std::string>& exampleDossiers();
+// `tdkt issue --archive ARCHIVE` with every example dossier.
+Run issueExamples(const std::string& archive);
+
 } // namespace e2e

@@ -18,8 +18,7 @@ namespace {
 
 std::string fillArchive(const e2e::TempDir& tmp) {
     const std::string kho = (tmp.path / "kho").string();
-    auto r = runTdkt({"issue", "--archive", kho, "examples/phuong-cau-giay.xml",
-                      "examples/so-y-te.xml", "examples/truong-thcs-nguyen-trai.xml"});
+    auto r = e2e::issueExamples(kho);
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     return kho;

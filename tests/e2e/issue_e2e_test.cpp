@@ -16,8 +16,7 @@ namespace fs = tdkt::fs;
 
 namespace {
 
-const std::vector<std::string> kExamples = {"examples/truong-thcs-nguyen-trai.xml",
-                                            "examples/phuong-cau-giay.xml", "examples/so-y-te.xml"};
+const std::vector<std::string>& kExamples = e2e::exampleDossiers();
 
 // The quirk table of examples/README.md: the raw text of a field as stored in the file → what
 // normalisation must make of it (written by hand in the README, checked against the files by

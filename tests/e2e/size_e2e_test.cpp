@@ -15,8 +15,7 @@ using tdkt::fs::path;
 
 namespace {
 
-const std::vector<std::string> kExamples = {"examples/truong-thcs-nguyen-trai.xml",
-                                            "examples/phuong-cau-giay.xml", "examples/so-y-te.xml"};
+const std::vector<std::string>& kExamples = e2e::exampleDossiers();
 
 constexpr std::uintmax_t kMaxCertificateBytes = 30000;
 
