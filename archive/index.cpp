@@ -6,17 +6,25 @@
 
 #include <algorithm>
 #include <cctype>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
 #include <sqlite3.h>
+#include <thread>
 #include <unistd.h>
 #include <unordered_set>
 
 namespace tdkt::archive {
 namespace {
 
-// The FTS5 table holds only what is per awardee plus the folded *_key columns MATCH sees (the
-// decision-level keys are repeated per awardee so that free text like "bang khen dao" can
-// match across an awardee and its decision) and the filter tokens in `facets`. Everything else
-// about a decision is in `decisions`, joined by rowid >> kRowidShift.
+// The FTS5 table `awardees` holds what is per awardee (the folded *_key columns MATCH sees and
+// the display columns) plus the filter tokens in `facets`. The decision-level keys (award form,
+// issuer, number) are in `decision_keys`, one row per decision (rowid = awardee rowid >>
+// kRowidShift: year and decision id), and search combines the two, so free text like "bang
+// khen dao" still matches across an awardee and its decision. Until index version 3 they were
+// repeated in every awardee row: ~24 tokens per row, of which 12 were the decision's; now ~13
+// (measured in IndexWriter::begin). Everything else about a decision is in `decisions`, joined
+// by rowid >> kRowidShift.
 constexpr const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS decisions(
   id INTEGER PRIMARY KEY,
@@ -44,17 +52,21 @@ CREATE TABLE IF NOT EXISTS decisions(
   superseded_by TEXT NOT NULL);  -- number_text of the decision replacing it ('' = current)
 CREATE INDEX IF NOT EXISTS decisions_dossier ON decisions(dossier_sha256, award_id);
 CREATE INDEX IF NOT EXISTS decisions_round ON decisions(issuer_code, unit_code, round_name);
+-- columnsize=0: no %_docsize row per awardee; tdkt_rank damps by token position and never asks
+-- for a column's size.
 CREATE VIRTUAL TABLE IF NOT EXISTS awardees USING fts5(
-  name_key, unit_key, position_key, award_key, issuer_key, number_key, facets,
+  name_key, unit_key, position_key, facets,
   name UNINDEXED, kind UNINDEXED, position UNINDEXED, unit UNINDEXED,
   certificate_file UNINDEXED,
-  tokenize = 'ascii');
+  tokenize = 'ascii', columnsize = 0);
+CREATE VIRTUAL TABLE IF NOT EXISTS decision_keys USING fts5(
+  award_key, issuer_key, number_key, tokenize = 'ascii', columnsize = 0);
 -- Every token of the *_key columns: search expands a typed prefix into the few whole tokens it
 -- stands for (fast streaming doclists) instead of an FTS5 prefix query, which first merges the
 -- doclists of every matching token in every segment. Never pruned: a token no longer in the
 -- index only adds an empty OR branch.
 CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 )sql";
 
 std::string oneLine(std::string s) {
@@ -148,12 +160,20 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
     // WAL file left beside it would then belong to the wrong database. Fresh: the file is a
     // temporary that only becomes index.sqlite after it is complete and fsynced, so it needs
     // neither a journal nor a sync per write.
-    // What a fresh build costs (bench/archive.sh, 1M records, CPU time on the 2-core build
-    // machine): about 15 us per awardee row, nearly all of it FTS5 tokenising ~23 tokens and
-    // writing the content and docsize rows; the searchKey fold is now ~0.3 us of it. Measured
-    // and found within run-to-run noise (+-10%), so left at their defaults: page_size 16384 or
-    // 65536, FTS5 hashsize 64 MB, automerge 0 during the load. What mattered was elsewhere:
-    // the ICU fold (search_fold.cpp) and the quadratic superseded-by linking (see commit()).
+    // What a fresh build costs (bench/archive.sh, 1M records, 2-core build machine shared with
+    // other jobs, so CPU times vary +-15% between runs): index version 3 took 13.9 s CPU on
+    // one thread (72,000 records/s). Now, each change measured alone, CPU of the inserting
+    // thread (the build's critical path):
+    // - decision-level keys in decision_keys instead of every awardee row (~24 -> ~13 tokens
+    //   per row) and columnsize=0: 13.9 -> ~12.4 s;
+    // - reading, folding and collecting vocab on addAll's worker thread: inserting thread
+    //   ~8.7 s (+1 s commit), the worker ~1.5-2.5 s;
+    // - SQLITE_STATIC bindings of the awardee row: ~8.1-8.8 s (within noise, kept: no copy);
+    // - Fresh only: FTS5 automerge 0 and hashsize 32 MB (below): 8.1-8.8 -> 6.1-6.2 s (+0.75 s
+    //   commit, where 'optimize' writes the one segment): the default 1 MB pending-terms
+    //   hash flushed a segment every ~80,000 rows and automerge rewrote them level by level.
+    //   64 MB: 6.6-7.0 s; 8 MB: 6.1-7.5 s.
+    // About 140,000 records/s on two idle cores. page_size 16384 or 65536 was within noise.
     const char* pragmas = mode == Mode::Fresh
                               ? "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; "
                                 "PRAGMA locking_mode=EXCLUSIVE; PRAGMA cache_size=-131072;"
@@ -167,6 +187,14 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
     if (auto st = w.m_db.exec("BEGIN IMMEDIATE"); !st) {
         return st.error();
     }
+    if (mode == Mode::Fresh) { // see the numbers above; commit() optimizes to one segment
+        if (auto st =
+                w.m_db.exec("INSERT INTO awardees(awardees, rank) VALUES('automerge', 0); "
+                            "INSERT INTO awardees(awardees, rank) VALUES('hashsize', 33554432)");
+            !st) {
+            return st.error();
+        }
+    }
     auto prep = [&](Statement& s, const std::string& sql) -> core::Status {
         auto r = w.m_db.prepare(sql);
         if (!r) {
@@ -179,6 +207,9 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
              prep(w.m_findDecision, "SELECT id, year FROM decisions WHERE rel_dir = ?1"),
              prep(w.m_deleteDecision, "DELETE FROM decisions WHERE id = ?1"),
              prep(w.m_deleteAwardees, "DELETE FROM awardees WHERE rowid BETWEEN ?1 AND ?2"),
+             prep(w.m_deleteKeys, "DELETE FROM decision_keys WHERE rowid = ?1"),
+             prep(w.m_insertKeys, "INSERT INTO decision_keys(rowid, award_key, issuer_key, "
+                                  "number_key) VALUES(?1,?2,?3,?4)"),
              prep(w.m_insertDecision,
                   std::string("INSERT INTO decisions(rel_dir, year, issuer_code, issuer_name, "
                               "number, number_text, number_key, date, award_id, "
@@ -196,9 +227,9 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
                                              "WHERE supersedes = ?1), ''))")),
              prep(w.m_markSuperseded, "UPDATE decisions SET superseded_by = ?2 WHERE rel_dir = ?1"),
              prep(w.m_insertAwardee,
-                  "INSERT INTO awardees(rowid, name_key, unit_key, position_key, award_key, "
-                  "issuer_key, number_key, facets, name, kind, position, unit, "
-                  "certificate_file) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"),
+                  "INSERT INTO awardees(rowid, name_key, unit_key, position_key, facets, name, "
+                  "kind, position, unit, certificate_file) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,"
+                  "?10)"),
          }) {
         if (!st) {
             return st.error();
@@ -207,8 +238,61 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
     return w;
 }
 
+// A decision with every key folded: what IndexWriter::write inserts.
+struct PreparedDecision {
+    std::string rel;
+    DecisionRecord record;
+    std::string issuerName, awardKey, issuerKey, numberKey, facets;
+    std::vector<std::string> ownKeys; // name, unit, position key per awardee
+};
+
+PreparedDecision IndexWriter::prepare(std::string rel, DecisionRecord r, const SearchKeyFn& key) {
+    PreparedDecision d;
+    d.issuerName = oneLine(r.issuerName);
+    // Fold the values shared by every awardee of the decision once.
+    d.awardKey = key(r.awardFormName);
+    d.issuerKey = key(d.issuerName);
+    d.numberKey = key(r.numberText);
+    // kAllFacet in every row: search ORs it with a term its decision matches (see search.cpp).
+    d.facets = facetToken('u', r.unitCode) + " " + facetToken('i', r.issuerCode) + " " +
+               facetToken('f', squeeze(d.awardKey)) + " " + facetToken('n', d.numberKey) + " " +
+               kAllFacet;
+    for (const auto* k : {&d.awardKey, &d.issuerKey, &d.numberKey}) {
+        collectTokens(*k, m_terms);
+    }
+    // Units and positions repeat across a decision's awardees (one school, "Giáo viên"):
+    // fold each distinct one once. Bounded so a long rebuild does not grow it without end.
+    auto cachedKey = [&](const std::string& value) -> const std::string& {
+        if (m_keyCache.size() > 4096) {
+            m_keyCache.clear();
+        }
+        auto [it, inserted] = m_keyCache.try_emplace(value);
+        if (inserted) {
+            it->second = key(value);
+            collectTokens(it->second, m_terms);
+        }
+        return it->second;
+    };
+    d.ownKeys.reserve(3 * r.awardees.size());
+    for (const auto& a : r.awardees) {
+        d.ownKeys.push_back(key(a.name));
+        collectTokens(d.ownKeys.back(), m_terms);
+        d.ownKeys.push_back(cachedKey(a.unit));
+        d.ownKeys.push_back(cachedKey(a.position));
+    }
+    d.rel = std::move(rel);
+    d.record = std::move(r);
+    return d;
+}
+
 core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
                               const SearchKeyFn& key) {
+    return write(prepare(rel, r, key));
+}
+
+core::Status IndexWriter::write(const PreparedDecision& d) {
+    const std::string& rel = d.rel;
+    const DecisionRecord& r = d.record;
     if (m_mode == Mode::Update) {
         m_findDecision.bind(1, rel);
         auto row = m_findDecision.step();
@@ -226,6 +310,10 @@ core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
                 !st) {
                 return st;
             }
+            if (auto st = m_deleteKeys.bind(1, awardeeRowid(oldYear, old, 0) >> kRowidShift).run();
+                !st) {
+                return st;
+            }
             if (auto st = m_deleteDecision.bind(1, old).run(); !st) {
                 return st;
             }
@@ -236,11 +324,10 @@ core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
         return core::makeError(core::ErrorKind::Io, "A013",
                                "quyết định có quá nhiều người/tập thể cho chỉ mục tìm kiếm", {rel});
     }
-    const std::string issuerName = oneLine(r.issuerName);
-    // Fold the values shared by every awardee of the decision once.
-    const std::string awardKey = key(r.awardFormName);
-    const std::string issuerKey = key(issuerName);
-    const std::string numberKey = key(r.numberText);
+    const std::string& issuerName = d.issuerName;
+    const std::string& awardKey = d.awardKey;
+    const std::string& issuerKey = d.issuerKey;
+    const std::string& numberKey = d.numberKey;
     auto st = m_insertDecision.bind(1, rel)
                   .bind(2, static_cast<long long>(r.year))
                   .bind(3, r.issuerCode)
@@ -279,49 +366,114 @@ core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
         return core::makeError(core::ErrorKind::Io, "A013",
                                "chỉ mục tìm kiếm đã đầy; hãy chạy «tdkt reindex»", {rel});
     }
-    const std::string facets = facetToken('u', r.unitCode) + " " + facetToken('i', r.issuerCode) +
-                               " " + facetToken('f', squeeze(awardKey)) + " " +
-                               facetToken('n', numberKey);
-    for (const auto* k : {&awardKey, &issuerKey, &numberKey}) {
-        collectTokens(*k, m_terms);
+    if (auto keys = m_insertKeys.bind(1, awardeeRowid(r.year, id, 0) >> kRowidShift)
+                        .bind(2, awardKey)
+                        .bind(3, issuerKey)
+                        .bind(4, numberKey)
+                        .run();
+        !keys) {
+        return keys;
     }
-    // Units and positions repeat across a decision's awardees (one school, "Giáo viên"):
-    // fold each distinct one once. Bounded so a long rebuild does not grow it without end.
-    auto cachedKey = [&](const std::string& value) -> const std::string& {
-        if (m_keyCache.size() > 4096) {
-            m_keyCache.clear();
-        }
-        auto [it, inserted] = m_keyCache.try_emplace(value);
-        if (inserted) {
-            it->second = key(value);
-            collectTokens(it->second, m_terms);
-        }
-        return it->second;
-    };
     long long ordinal = 0;
+    const std::string* own = d.ownKeys.data();
     for (const auto& a : r.awardees) {
-        const std::string nameKey = key(a.name);
-        collectTokens(nameKey, m_terms);
+        // Static bindings: `d` outlives the statement's run (which resets it).
         st = m_insertAwardee.bind(1, awardeeRowid(r.year, id, ordinal++))
-                 .bind(2, nameKey)
-                 .bind(3, cachedKey(a.unit))
-                 .bind(4, cachedKey(a.position))
-                 .bind(5, awardKey)
-                 .bind(6, issuerKey)
-                 .bind(7, numberKey)
-                 .bind(8, facets)
-                 .bind(9, a.name)
-                 .bind(10, a.kind)
-                 .bind(11, a.position)
-                 .bind(12, a.unit)
-                 .bind(13, a.certificateFile)
+                 .bindStatic(2, own[0])
+                 .bindStatic(3, own[1])
+                 .bindStatic(4, own[2])
+                 .bindStatic(5, d.facets)
+                 .bindStatic(6, a.name)
+                 .bindStatic(7, a.kind)
+                 .bindStatic(8, a.position)
+                 .bindStatic(9, a.unit)
+                 .bindStatic(10, a.certificateFile)
                  .run();
         if (!st) {
             return st;
         }
+        own += 3;
         ++m_added;
     }
     return {};
+}
+
+core::Result<long long> IndexWriter::addAll(const Next& next, const SearchKeyFn& key) {
+    // Reading decisions and folding their keys (a third of a rebuild's CPU time with
+    // decision.xml parsing, a sixth with the benchmark's synthetic records) overlaps with the
+    // FTS5 inserts, which only this thread does: the connection is never shared. The worker
+    // stays at most kAhead decisions ahead, so memory stays bounded on a large tree. Only the
+    // worker touches m_terms and m_keyCache until it is joined.
+    constexpr std::size_t kAhead = 64;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<PreparedDecision> queue;
+    bool done = false;
+    bool stop = false;
+    std::optional<core::Error> failed;
+    std::thread worker([&] {
+        try {
+            for (;;) {
+                auto item = next();
+                if (!item) {
+                    std::lock_guard<std::mutex> lock(mutex);
+                    failed = item.error();
+                    break;
+                }
+                if (!item.value()) {
+                    break;
+                }
+                PreparedDecision d =
+                    prepare(std::move(item.value()->first), std::move(item.value()->second), key);
+                std::unique_lock<std::mutex> lock(mutex);
+                changed.wait(lock, [&] { return queue.size() < kAhead || stop; });
+                if (stop) {
+                    break;
+                }
+                queue.push_back(std::move(d));
+                changed.notify_all();
+            }
+        } catch (const std::exception& e) { // nothing may escape a thread
+            std::lock_guard<std::mutex> lock(mutex);
+            failed = core::makeError(core::ErrorKind::Io, "A013",
+                                     std::string("lỗi khi đọc kho để lập chỉ mục: ") + e.what());
+        } catch (...) {
+            std::lock_guard<std::mutex> lock(mutex);
+            failed = core::makeError(core::ErrorKind::Io, "A013", "lỗi khi đọc kho để lập chỉ mục");
+        }
+        std::lock_guard<std::mutex> lock(mutex);
+        done = true;
+        changed.notify_all();
+    });
+    long long added = 0;
+    core::Status status;
+    for (;;) {
+        std::unique_lock<std::mutex> lock(mutex);
+        changed.wait(lock, [&] { return !queue.empty() || done; });
+        if (queue.empty()) {
+            break;
+        }
+        PreparedDecision d = std::move(queue.front());
+        queue.pop_front();
+        changed.notify_all();
+        lock.unlock();
+        status = write(d);
+        if (!status) {
+            lock.lock();
+            stop = true;
+            changed.notify_all();
+            break;
+        }
+        added += static_cast<long long>(d.record.awardees.size());
+    }
+    worker.join();
+    if (!status) {
+        return status.error();
+    }
+    if (failed) {
+        return *failed;
+    }
+    return added;
 }
 
 core::Status IndexWriter::commit() {
@@ -350,13 +502,15 @@ core::Status IndexWriter::commit() {
             return st;
         }
         // One b-tree segment instead of a dozen: every query term is then one lookup.
-        if (auto st = m_db.exec("INSERT INTO awardees(awardees) VALUES('optimize')"); !st) {
+        if (auto st = m_db.exec("INSERT INTO awardees(awardees) VALUES('optimize'); "
+                                "INSERT INTO decision_keys(decision_keys) VALUES('optimize')");
+            !st) {
             return st;
         }
     }
     auto st = m_db.exec("COMMIT");
     m_findDecision = m_deleteDecision = m_deleteAwardees = m_insertDecision = m_insertAwardee =
-        m_markSuperseded = Statement();
+        m_markSuperseded = m_deleteKeys = m_insertKeys = Statement();
     m_db.close();
     return st;
 }
@@ -442,20 +596,28 @@ core::Result<int> rebuildIndex(const fs::path& root, const Metadata& metadata,
     if (!writer) {
         return writer.error();
     }
-    int awardees = 0;
-    for (const auto& rel : listTree(root).bags) {
-        core::Diagnostics diags;
-        auto record = metadata.readDecision(root / rel / "data" / "decision.xml",
-                                            rel + "/data/decision.xml", diags);
-        if (!record) {
-            continue; // verify reports a damaged decision.xml; the rest stays searchable
+    const std::vector<std::string> bags = listTree(root).bags;
+    std::size_t nextBag = 0;
+    // Runs on addAll's worker thread (parsing decision.xml overlaps with the inserts).
+    auto next = [&]() -> core::Result<std::optional<std::pair<std::string, DecisionRecord>>> {
+        while (nextBag < bags.size()) {
+            const std::string& rel = bags[nextBag++];
+            core::Diagnostics diags;
+            auto record = metadata.readDecision(root / rel / "data" / "decision.xml",
+                                                rel + "/data/decision.xml", diags);
+            if (record) { // verify reports a damaged decision.xml; the rest stays searchable
+                return std::optional<std::pair<std::string, DecisionRecord>>(
+                    std::make_pair(rel, std::move(record.value())));
+            }
         }
-        if (auto st = writer->add(rel, record.value(), searchKey); !st) {
-            fs::remove(tmp, ec);
-            return st.error();
-        }
-        awardees += static_cast<int>(record->awardees.size());
+        return std::optional<std::pair<std::string, DecisionRecord>>();
+    };
+    auto added = writer->addAll(next, searchKey);
+    if (!added) {
+        fs::remove(tmp, ec);
+        return added.error();
     }
+    const int awardees = static_cast<int>(added.value());
     if (auto st = writer->commit(); !st) {
         fs::remove(tmp, ec);
         return st.error();

@@ -4,6 +4,7 @@
 #include "archive/archive.hpp"
 #include "archive/sqlite.hpp"
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -12,11 +13,12 @@
 namespace tdkt::archive {
 
 class Metadata;
+struct PreparedDecision;
 
 fs::path indexFile(const fs::path& root);
 
 // Schema version in PRAGMA user_version; an index of another version is rebuilt from the tree.
-constexpr int kIndexVersion = 3;
+constexpr int kIndexVersion = 4;
 
 // An FTS5 rowid is (year << kYearShift) | (decision id << kRowidShift) | awardee ordinal:
 // - a year filter is a rowid range, which FTS5 seeks to in every doclist (the most common
@@ -35,6 +37,9 @@ std::string awardeeDecisionSql(const std::string& alias);
 // inside the full-text index. Search re-checks the exact value on `decisions`, so two codes
 // that differ only in punctuation are still told apart.
 std::string facetToken(char kind, const std::string& value);
+// A facet token every awardee row holds (no facetToken is a lone letter 'z'): search ORs it
+// with a term its decision_keys row matched, and checks per candidate which one held.
+constexpr const char* kAllFacet = "z";
 
 class IndexWriter {
 public:
@@ -49,13 +54,25 @@ public:
     // Replaces whatever the index held for `relativeDir`.
     core::Status add(const std::string& relativeDir, const DecisionRecord& record,
                      const SearchKeyFn& searchKey);
+    // One decision for addAll: std::nullopt ends the stream.
+    using Next =
+        std::function<core::Result<std::optional<std::pair<std::string, DecisionRecord>>>()>;
+    // Adds every decision `next` yields, using both cores: `next` and the key folding run on a
+    // worker thread (a bounded queue ahead) while this thread inserts. What reindex and the
+    // benchmark do. Returns the number of awardees added.
+    core::Result<long long> addAll(const Next& next, const SearchKeyFn& searchKey);
     core::Status commit();
 
 private:
+    // The folding half of add (no SQLite: may run on another thread) and the inserting half.
+    PreparedDecision prepare(std::string relativeDir, DecisionRecord record,
+                             const SearchKeyFn& searchKey);
+    core::Status write(const PreparedDecision& d);
+
     Database m_db;
     Mode m_mode = Mode::Update;
     Statement m_findDecision, m_deleteDecision, m_deleteAwardees, m_insertDecision, m_insertAwardee,
-        m_markSuperseded;
+        m_markSuperseded, m_deleteKeys, m_insertKeys;
     std::unordered_map<std::string, std::string> m_keyCache;
     std::unordered_set<std::string> m_terms; // for the vocab table, written by commit
     int m_added = 0;

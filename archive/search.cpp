@@ -35,17 +35,22 @@ std::vector<std::string> queryTerms(const std::string& folded) {
 
 // Every term matches as a prefix, terms ANDed. A prefix standing for at most kMaxExpansion
 // whole tokens (from the vocab table) becomes an OR of those tokens, which FTS5 streams and
-// seeks through; a shorter, vaguer prefix stays an FTS5 prefix query. Returns std::nullopt
-// when some term matches no token at all (then nothing can match).
+// seeks through; a shorter, vaguer prefix stays an FTS5 prefix query. Returns one expression
+// per term (with its number of phrases), or std::nullopt when some term matches no token at
+// all (then nothing can match).
 constexpr int kMaxExpansion = 48;
 // How many best-ranked matches get the exact-spelling bonus and the final order (see search).
 constexpr long long kCandidates = 250;
 
+struct TermExpression {
+    std::string expression; // "(...)"
+    int phrases = 0;
+};
 // `vocab` is "SELECT term FROM vocab WHERE term >= ?1 AND term < ?2 LIMIT kMaxExpansion + 1".
-core::Result<std::optional<std::string>> ftsExpression(Statement& vocab,
-                                                       const std::vector<std::string>& terms) {
+core::Result<std::optional<std::vector<TermExpression>>>
+ftsExpressions(Statement& vocab, const std::vector<std::string>& terms) {
     Statement* stmt = &vocab;
-    std::string out;
+    std::vector<TermExpression> outs;
     for (const auto& term : terms) {
         // term holds no quote: only letters, digits and non-ASCII bytes
         std::string next = term;
@@ -71,20 +76,57 @@ core::Result<std::optional<std::string>> ftsExpression(Statement& vocab,
             stmt->reset();
             vague = tokens.size() > static_cast<std::size_t>(kMaxExpansion);
             if (tokens.empty()) {
-                return std::optional<std::string>();
+                return std::optional<std::vector<TermExpression>>();
             }
         }
-        out += out.empty() ? "(" : " AND (";
+        TermExpression out;
+        out.expression = "(";
         if (vague) {
-            out += "\"" + term + "\"*";
+            out.expression += "\"" + term + "\"*";
+            out.phrases = 1;
         } else {
             for (std::size_t i = 0; i < tokens.size(); ++i) {
-                out += (i ? " OR \"" : "\"") + tokens[i] + "\"";
+                out.expression += (i ? " OR \"" : "\"") + tokens[i] + "\"";
             }
+            out.phrases = static_cast<int>(tokens.size());
         }
-        out += ")";
+        out.expression += ")";
+        outs.push_back(std::move(out));
     }
-    return std::optional<std::string>(out);
+    return std::optional<std::vector<TermExpression>>(std::move(outs));
+}
+
+// The awardee's own key columns (name_key, unit_key, position_key): what a term must match in
+// the awardee row when its decision's keys do not match it.
+constexpr int kOwnKeyColumns = 3;
+constexpr const char* kOwnKeys = "{name_key unit_key position_key}";
+// Terms a decision matched are tracked in a 64-bit mask; further such terms must then match
+// the awardee itself (a query of more than 60 words).
+constexpr std::size_t kMaxDecisionTerms = 60;
+
+// tdkt_terms(awardees, map): which terms the row matched in its own key columns, as a bit mask;
+// character p of `map` is '0' + the term of phrase p, or '-' for a phrase of no such term.
+void tdktTerms(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nVal,
+               sqlite3_value** apVal) {
+    const unsigned char* map = nVal > 0 ? sqlite3_value_text(apVal[0]) : nullptr;
+    const int mapSize = nVal > 0 ? sqlite3_value_bytes(apVal[0]) : 0;
+    int n = 0;
+    if (!map || api->xInstCount(fts, &n) != SQLITE_OK) {
+        sqlite3_result_error(ctx, "tdkt_terms: xInstCount", -1);
+        return;
+    }
+    unsigned long long mask = 0;
+    for (int i = 0; i < n; ++i) {
+        int phrase = 0;
+        int column = 0;
+        int offset = 0;
+        if (api->xInst(fts, i, &phrase, &column, &offset) != SQLITE_OK || phrase >= mapSize ||
+            column >= kOwnKeyColumns || map[phrase] < '0') {
+            continue;
+        }
+        mask |= 1ULL << (map[phrase] - '0');
+    }
+    sqlite3_result_int64(ctx, static_cast<sqlite3_int64>(mask));
 }
 
 // tdkt_rank(awardees, w0, w1, ...): the sum over every matched token instance of its column's
@@ -217,7 +259,8 @@ core::Status Searcher::Impl::connect() {
     sqlite3_create_function(db.handle(), "utf8_lower", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
                             nullptr, utf8Lower, nullptr, nullptr);
     fts5_api* api = fts5Api(db.handle());
-    if (!api || api->xCreateFunction(api, "tdkt_rank", nullptr, tdktRank, nullptr) != SQLITE_OK) {
+    if (!api || api->xCreateFunction(api, "tdkt_rank", nullptr, tdktRank, nullptr) != SQLITE_OK ||
+        api->xCreateFunction(api, "tdkt_terms", nullptr, tdktTerms, nullptr) != SQLITE_OK) {
         return sqliteError(db.handle(), "đăng ký hàm xếp hạng");
     }
     auto prepared = db.prepare("SELECT term FROM vocab WHERE term >= ?1 AND term < ?2 LIMIT " +
@@ -288,17 +331,18 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     if (!raw.empty() && terms.empty()) {
         return std::vector<SearchHit>(); // only punctuation: nothing can match
     }
-    std::string text;
+    std::vector<TermExpression> expressions;
     if (!terms.empty()) {
-        auto expression = ftsExpression(impl.vocab, terms);
+        auto expression = ftsExpressions(impl.vocab, terms);
         if (!expression) {
             return expression.error();
         }
         if (!expression.value()) {
             return std::vector<SearchHit>(); // a term no indexed word starts with
         }
-        text = *expression.value();
+        expressions = std::move(*expression.value());
     }
+    const bool hasText = !expressions.empty();
     auto present = [](const std::optional<std::string>& v) { return v && !v->empty(); };
     std::string awardKey;
     if (present(query.awardForm)) {
@@ -307,15 +351,64 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     }
     const std::string numberKey = present(query.numberText) ? searchKey(*query.numberText) : "";
 
-    // Filters become facet tokens in the MATCH, so FTS5 intersects them with the name terms
-    // inside its index instead of SQLite testing every name match against `decisions`.
+    // Each term matches the awardee's own keys or its decision's (decision_keys, one row per
+    // decision): the decisions a term matches are looked up first (decision ids, about 1% as
+    // many rows as awardees). A term no decision matches must match the awardee row; a term
+    // some decision matches becomes (own keys OR kAllFacet) in the MATCH, and each candidate
+    // is kept when tdkt_terms says the row itself matched it or its decision is in the set.
+    // The decision_keys rowid is the awardee rowid >> kRowidShift (year and decision id), so a
+    // year filter is a rowid range there too.
+    // A query of decision-level words only ("bang khen") walks every awardee row of the year
+    // (or of the index), as FTS5 walked every matching row when those words were per awardee.
+    std::vector<std::vector<long long>> decisionSets; // sorted, per term in `decisionTerms`
+    std::string termMap;                              // tdkt_terms' phrase -> term map
     std::vector<std::string> parts;
-    if (!text.empty()) {
-        parts.push_back("{name_key unit_key position_key award_key issuer_key number_key} : (" +
-                        text + ")");
+    if (hasText) {
+        std::string keysSql = "SELECT rowid FROM decision_keys WHERE decision_keys MATCH ?1";
+        if (query.year) {
+            keysSql += " AND rowid BETWEEN ?2 AND ?3";
+        }
+        auto keysPrepared = impl.statement(keysSql);
+        if (!keysPrepared) {
+            return keysPrepared.error();
+        }
+        Statement* keys = keysPrepared.value();
+        for (const auto& e : expressions) {
+            std::vector<long long> ids;
+            if (decisionSets.size() < kMaxDecisionTerms) {
+                keys->bind(1, e.expression);
+                if (query.year) {
+                    keys->bind(2, awardeeRowid(*query.year, 0, 0) >> kRowidShift);
+                    keys->bind(3, (awardeeRowid(*query.year + 1, 0, 0) >> kRowidShift) - 1);
+                }
+                for (;;) {
+                    auto row = keys->step();
+                    if (!row) {
+                        keys->reset();
+                        return row.error();
+                    }
+                    if (!row.value()) {
+                        break;
+                    }
+                    ids.push_back(keys->integer(0));
+                }
+                keys->reset();
+            }
+            const std::string own = std::string(kOwnKeys) + " : " + e.expression;
+            if (ids.empty()) {
+                termMap.append(static_cast<std::size_t>(e.phrases), '-');
+                parts.push_back(own);
+            } else {
+                termMap.append(static_cast<std::size_t>(e.phrases),
+                               static_cast<char>('0' + decisionSets.size()));
+                termMap.push_back('-'); // kAllFacet
+                parts.push_back("(" + own + " OR facets : \"" + kAllFacet + "\")");
+                decisionSets.push_back(std::move(ids));
+            }
+        }
     }
     auto facet = [&](const std::string& token) { parts.push_back("facets : \"" + token + "\""); };
-    if (present(query.unit)) {
+    if (present(query.unit)) { // after the terms: termMap numbers their phrases first
         parts.push_back("facets : (\"" + facetToken('u', *query.unit) + "\" OR \"" +
                         facetToken('i', *query.unit) + "\")");
     }
@@ -340,8 +433,8 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     // read or joined for that), and only those get the exact-spelling bonus, the join and the
     // final order. The exact filter values are checked again on `decisions` (facet tokens
     // drop punctuation). The candidates' stored columns are read from FTS5's content table
-    // (`awardees_content`: id = rowid, c0.. = the columns in declaration order; c7 name, c8
-    // kind, c9 position, c10 unit, c11 certificate_file) with a plain rowid lookup: joining the
+    // (`awardees_content`: id = rowid, c0.. = the columns in declaration order; c4 name, c5
+    // kind, c6 position, c7 unit, c8 certificate_file) with a plain rowid lookup: joining the
     // FTS5 table itself opens a virtual-table scan per candidate, about twice the CPU
     // (measured with 2,500 candidates on the 1M-record benchmark index).
     // Reset (ending the read transaction, clearing the bindings) however this query ends.
@@ -353,7 +446,7 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     const auto candidates = static_cast<std::size_t>(std::max<long long>(kCandidates, 4 * limit));
     std::string candidateJson;
     std::string inner;
-    if (text.empty()) { // filters only: the newest rows, which FTS5 yields in rowid order
+    if (!hasText) { // filters only: the newest rows, which FTS5 yields in rowid order
         inner = "SELECT rowid AS rid, 0.0 AS r FROM awardees WHERE ";
         inner += match.empty() ? "1" : "awardees MATCH ?2";
         if (query.year) { // the year is the rowid's high bits: FTS5 seeks to the range
@@ -364,8 +457,9 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         // The best `candidates` matches by tdkt_rank, chosen here with nth_element: an ORDER BY
         // r LIMIT in SQL inserts every match into a temporary b-tree, 19% of the benchmark's
         // query CPU and most of a frequent name's (callgrind, 1M records).
-        std::string rankSql = "SELECT rowid, tdkt_rank(awardees, 10.0, 2.0, 2.0, 1.0, 1.0, 1.0, "
-                              "0.0) FROM awardees WHERE awardees MATCH ?1";
+        std::string rankSql = "SELECT rowid, tdkt_rank(awardees, 10.0, 2.0, 2.0, 0.0), " +
+                              std::string(decisionSets.empty() ? "0" : "tdkt_terms(awardees, ?4)") +
+                              " FROM awardees WHERE awardees MATCH ?1";
         if (query.year) { // the year is the rowid's high bits: FTS5 seeks to the range
             rankSql += " AND rowid BETWEEN ?2 AND ?3";
         }
@@ -380,6 +474,9 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
             ranker->bind(2, awardeeRowid(*query.year, 0, 0));
             ranker->bind(3, awardeeRowid(*query.year + 1, 0, 0) - 1);
         }
+        if (!decisionSets.empty()) {
+            ranker->bind(4, termMap);
+        }
         std::vector<std::pair<double, long long>> ranked; // (rank, rowid)
         for (;;) {
             auto row = ranker->step();
@@ -389,7 +486,26 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
             if (!row.value()) {
                 break;
             }
-            ranked.emplace_back(ranker->real(1), ranker->integer(0));
+            const long long rowid = ranker->integer(0);
+            double rank = ranker->real(1);
+            if (!decisionSets.empty()) {
+                // A term the row itself lacks must be matched by its decision, which then
+                // weighs as the decision-level columns did (1.0).
+                const auto own = static_cast<unsigned long long>(ranker->integer(2));
+                bool kept = true;
+                for (std::size_t t = 0; t < decisionSets.size() && kept; ++t) {
+                    if ((own >> t) & 1ULL) {
+                        continue;
+                    }
+                    const auto& ids = decisionSets[t];
+                    kept = std::binary_search(ids.begin(), ids.end(), rowid >> kRowidShift);
+                    rank += 1.0;
+                }
+                if (!kept) {
+                    continue;
+                }
+            }
+            ranked.emplace_back(rank, rowid);
         }
         if (ranked.empty()) {
             return std::vector<SearchHit>();
@@ -419,12 +535,12 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     }
     std::string sql =
         "WITH c AS (" + inner +
-        ") SELECT a.c7, a.c8, a.c9, a.c10, d.award_form_name, d.number_text, d.date, "
+        ") SELECT a.c4, a.c5, a.c6, a.c7, d.award_form_name, d.number_text, d.date, "
         "d.year, d.issuer_name, d.unit_code, d.decision_path, "
-        "CASE WHEN a.c11 = '' THEN '' "
-        "ELSE d.rel_dir || '/data/' || a.c11 END, "
+        "CASE WHEN a.c8 = '' THEN '' "
+        "ELSE d.rel_dir || '/data/' || a.c8 END, "
         "d.superseded_by, "
-        "c.r + CASE WHEN ?1 <> '' AND instr(utf8_lower(a.c7), ?1) > 0 THEN 1000.0 ELSE 0.0 "
+        "c.r + CASE WHEN ?1 <> '' AND instr(utf8_lower(a.c4), ?1) > 0 THEN 1000.0 ELSE 0.0 "
         "END AS score FROM c JOIN awardees_content a ON a.id = c.rid JOIN decisions d ON d.id = " +
         awardeeDecisionSql("a") +
         " WHERE (?3 IS NULL OR d.year = ?3)"

@@ -20,6 +20,12 @@ Statement& Statement::bind(int index, const std::string& text) {
     return *this;
 }
 
+Statement& Statement::bindStatic(int index, const std::string& text) {
+    sqlite3_bind_text(m_stmt.get(), index, text.data(), static_cast<int>(text.size()),
+                      SQLITE_STATIC);
+    return *this;
+}
+
 Statement& Statement::bind(int index, long long value) {
     sqlite3_bind_int64(m_stmt.get(), index, value);
     return *this;

@@ -19,6 +19,9 @@ public:
     Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt, &finalize) {}
 
     Statement& bind(int index, const std::string& text);
+    // Without SQLite's copy: `text` must stay alive and unchanged until the statement is reset
+    // (run() resets) or the index is bound again. For bulk inserts (IndexWriter).
+    Statement& bindStatic(int index, const std::string& text);
     Statement& bind(int index, long long value);
     Statement& bindNull(int index);
     // SQLITE_ROW -> true, SQLITE_DONE -> false, anything else -> error.

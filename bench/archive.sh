@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Archive index benchmark: builds bench_archive (into BUILD_DIR, default build-bench) and fills a
 # fresh index with N synthetic award records (default 1,000,000) the way `tdkt reindex` writes
-# its temporary database, then runs Q diacritic-insensitive name queries with a year filter
-# (every second one also with an award-form filter) through one archive::Searcher. Prints build
-# rate and p50/p99 latency, each also as CPU time (the build machine is shared: wall time there
-# includes waiting for a core), then the same for Q/4 queries of the most frequent family name
-# alone and for Q/4 queries through archive::search (index opened per query, as `tdkt search`).
+# its temporary database (IndexWriter::addAll: records made and keys folded on a worker thread
+# while the main thread inserts), then runs Q diacritic-insensitive name queries with a year
+# filter (every second one also with an award-form filter) through one archive::Searcher.
+# Prints build rate and p50/p99 latency, each also as CPU time (the build machine is shared:
+# wall time there includes waiting for a core), the inserting thread's CPU time (the build's
+# wall time on two idle cores), then the same for Q/4 queries of the most frequent family name
+# alone, Q/20 queries of decision-level words only ("bang khen") and Q/4 queries through
+# archive::search (index opened per query, as `tdkt search`).
 #   bench/archive.sh [N] [Q] [BUILD_DIR]
 # TDKT_BENCH_KEEP=1 keeps the index; TDKT_BENCH_ROOT=<its folder> then only runs the queries.
 set -euo pipefail

@@ -1,4 +1,5 @@
 // Search over the FTS5 index, and reindex from the tree.
+#include "archive/index.hpp"
 #include "archive_test_support.hpp"
 
 using namespace tdkt;
@@ -217,4 +218,49 @@ TEST_CASE("search filters by issuer, award form and decision number", "[archive]
     // Without diacritics too.
     CHECK(query([&](SearchQuery& q) { q.numberText = foldKey(number); }).size() == byNumber.size());
     CHECK(query([](SearchQuery& q) { q.numberText = "99/QĐ-UBND"; }).empty());
+}
+
+TEST_CASE("each term matches the awardee or its decision", "[archive][search]") {
+    TempDir tmp;
+    fillArchive(tmp.path());
+    // The decision-level keys (award form, issuer, number) are stored once per decision, not
+    // per awardee: a query mixing them with an awardee's own words still finds it, and only
+    // through its own decision.
+    CHECK(names(run(tmp.path(), "pham ha noi")) == std::vector<std::string>{"Phạm Đào|2026"});
+    CHECK(names(run(tmp.path(), "dao 02")) == std::vector<std::string>{"Phạm Đào|2026"});
+    CHECK(names(run(tmp.path(), "chu van an 02 bang")) ==
+          std::vector<std::string>{"Phạm Đào|2026"});
+    CHECK(run(tmp.path(), "chu van an 01").empty());
+    CHECK(run(tmp.path(), "pham giay khen").empty());
+    CHECK(names(run(tmp.path(), "dao 09")) == std::vector<std::string>{"Nguyễn Thị Đào|2025"});
+    CHECK(names(run(tmp.path(), "dao 09", 2025)) ==
+          std::vector<std::string>{"Nguyễn Thị Đào|2025"});
+    CHECK(run(tmp.path(), "dao 09", 2026).empty());
+    // Only decision-level words: every awardee of the matching decisions.
+    CHECK(run(tmp.path(), "ubnd 01").size() == 2);
+    CHECK(run(tmp.path(), "thanh pho ha noi", 2026, std::string("HN-THPT-CHUVANAN")).size() == 1);
+    CHECK(run(tmp.path(), "bang khen dao").size() == 4);
+}
+
+TEST_CASE("an index of an older version is rebuilt from the tree by the next commit",
+          "[archive][search]") {
+    TempDir tmp;
+    fillArchive(tmp.path());
+    {
+        auto db = Database::open(tmp.path() / "index.sqlite", false);
+        REQUIRE(db.ok());
+        REQUIRE(db->exec("PRAGMA user_version = " + std::to_string(kIndexVersion - 1)).ok());
+    }
+    CHECK_FALSE(indexIsCurrent(tmp.path() / "index.sqlite"));
+    auto old = search(tmp.path(), SearchQuery{"dao", {}, {}, 50, {}, {}, {}}, foldKey);
+    REQUIRE_FALSE(old.ok());
+    CHECK(old.error().code == "A015");
+
+    Archive archive = openArchive(tmp.path());
+    auto lock = archive.lock(1);
+    REQUIRE(lock.ok());
+    REQUIRE(fileDecision(archive, lock.value(), sampleRecord(3)).ok());
+    CHECK(indexIsCurrent(tmp.path() / "index.sqlite"));
+    CHECK(run(tmp.path(), "dao").size() == 6);
+    CHECK(names(run(tmp.path(), "dao 02")) == std::vector<std::string>{"Phạm Đào|2026"});
 }
