@@ -336,6 +336,9 @@ private:
                 e.y = mmAttr(n, "y", 0);
                 e.width = mmAttr(n, "width", 0);
                 e.height = mmAttr(n, "height", 0);
+                const std::string flip = xml::attr(n, "flip", "none");
+                e.flipH = flip == "h" || flip == "hv";
+                e.flipV = flip == "v" || flip == "hv";
                 // The schema restricts the name to <name>.png: no way out of the template folder.
                 e.imageFile = m_dir / xml::attr(n, "file");
                 boost::system::error_code ec;

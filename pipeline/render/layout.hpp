@@ -62,8 +62,11 @@ struct FixedElement {
     int maxLines = 0;
     std::string field;
     std::vector<Run> runs;
-    // Image: a PNG of the template's assets/ folder, scaled to (width, height)
+    // Image: a PNG of the template's assets/ folder, scaled to (width, height), mirrored
+    // left-right (flipH) and/or top-bottom (flipV) inside that box
     fs::path imageFile;
+    bool flipH = false;
+    bool flipV = false;
 };
 
 struct EveryPage {

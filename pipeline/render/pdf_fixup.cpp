@@ -19,6 +19,7 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 #include <qpdf/QPDFWriter.hh>
+#include <qpdf/QUtil.hh>
 #include <set>
 #include <vector>
 
@@ -110,23 +111,35 @@ std::string trim(const std::string& s) {
 
 const char* const kProducer = "libharu 2.3.0, qpdf";
 
-void setInfo(QPDF& q, const PdfInfo& info) {
-    QPDFObjectHandle dict = QPDFObjectHandle::newDictionary();
+// The Info entries in key order (the order qpdf's dictionaries keep), values already written
+// as PDF literal strings, shared by every writer of an Info dictionary.
+std::vector<std::pair<const char*, std::string>> infoEntries(const PdfInfo& info) {
+    std::vector<std::pair<const char*, std::string>> entries;
     auto put = [&](const char* key, const std::string& value) {
         if (!value.empty()) {
-            // newUnicodeString: PDFDocEncoding when it can, else UTF-16BE with a BOM.
-            dict.replaceKey(key, QPDFObjectHandle::newUnicodeString(value));
+            entries.emplace_back(key, pdfTextString(value));
         }
     };
-    put("/Title", info.title);
-    put("/Author", info.author);
-    put("/Subject", info.subject);
-    put("/Keywords", info.keywords);
-    put("/Creator", info.creator);
-    put("/Producer", kProducer);
     const std::string date = pdfDate(info.created);
-    dict.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
-    dict.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
+    put("/Author", info.author);
+    put("/CreationDate", date);
+    put("/Creator", info.creator);
+    put("/Keywords", info.keywords);
+    put("/ModDate", date);
+    put("/Producer", kProducer);
+    put("/Subject", info.subject);
+    put("/Title", info.title);
+    return entries;
+}
+
+void setInfo(QPDF& q, const PdfInfo& info) {
+    QPDFObjectHandle dict = QPDFObjectHandle::newDictionary();
+    for (const auto& [key, literal] : infoEntries(info)) {
+        // QPDFWriter writes a string object with two zero bytes in it (UTF-16BE) as hex, twice
+        // the size of the literal; an operator object is written verbatim, so the literal made
+        // by pdfTextString goes into the file as it is (the same bytes as the direct writers).
+        dict.replaceKey(key, QPDFObjectHandle::newOperator(literal));
+    }
     q.getTrailer().replaceKey("/Info", q.makeIndirectObject(dict));
 }
 
@@ -190,6 +203,41 @@ std::string streamKey(QPDFObjectHandle stream) {
 }
 
 } // namespace
+
+std::string pdfTextString(std::string_view utf8) {
+    // PDFDocEncoding agrees with ASCII on printable characters, tab and line ends; anything
+    // else is written as UTF-16BE with its byte-order mark (PDF 1.4, 3.8.1).
+    const bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) {
+        return (c >= 0x20 && c <= 0x7E) || c == '\t' || c == '\n' || c == '\r';
+    });
+    const std::string bytes = ascii ? std::string(utf8) : QUtil::utf8_to_utf16(std::string(utf8));
+    // A literal string may hold any byte (PDF 1.4, 3.2.3): only the delimiters and the
+    // backslash need escaping, and line ends, which a reader would otherwise normalise. Hex
+    // (qpdf's choice for UTF-16) spends two characters a byte; this spends about one.
+    std::string out;
+    out.reserve(bytes.size() + 8);
+    out += '(';
+    for (char c : bytes) {
+        switch (c) {
+        case '(':
+        case ')':
+        case '\\':
+            out += '\\';
+            out += c;
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        default:
+            out += c;
+        }
+    }
+    out += ')';
+    return out;
+}
 
 std::string pdfDate(std::int64_t epochSeconds) {
     std::time_t t = static_cast<std::time_t>(epochSeconds);
@@ -742,10 +790,7 @@ core::Result<std::string> PdfPageSplitter::extract(int firstPage, int pages, con
         out += " ] /Type /Pages >>";
         w.end();
         w.begin(kInfo);
-        QPDF scratch;
-        scratch.emptyPDF();
-        setInfo(scratch, info);
-        out += scratch.getTrailer().getKey("/Info").unparseResolved();
+        out += detail::infoDictionary(info);
         w.end();
         w.begin(kMetadata);
         const std::string xmp = xmpPacket(info);
@@ -784,10 +829,14 @@ const std::string* srgbIccProfile() {
 }
 
 std::string infoDictionary(const PdfInfo& info) {
-    QPDF scratch;
-    scratch.emptyPDF();
-    setInfo(scratch, info);
-    return scratch.getTrailer().getKey("/Info").unparseResolved();
+    std::string d = "<<";
+    for (const auto& [key, literal] : infoEntries(info)) {
+        d += ' ';
+        d += key;
+        d += ' ';
+        d += literal;
+    }
+    return d + " >>";
 }
 
 core::Error qpdfFailure(const std::exception& e) {

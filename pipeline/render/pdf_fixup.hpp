@@ -4,7 +4,8 @@
 //  - ToUnicode: libharu's CMaps use `begincidrange` where `bfrange` belongs; replaced by one
 //    correct identity map (CID = Unicode code point), shared by every font of the file;
 //  - Info dictionary: written here, Unicode strings as UTF-16BE with BOM (libharu stores raw
-//    UTF-8 under its UTF-8 encoder), dates from the run's clock;
+//    UTF-8 under its UTF-8 encoder) in literal strings (half the size of hex), dates from the
+//    run's clock;
 //  - XMP metadata (dc:title, dc:creator, dc:description, dc:subject, pdf:Keywords,
 //    pdf:Producer, xmp:CreateDate/ModifyDate/CreatorTool, pdfaid:part=1, conformance=B),
 //    equal to the Info dictionary, in an unfiltered `/Type /Metadata /Subtype /XML` stream
@@ -36,6 +37,10 @@ struct PdfInfo {
     std::int64_t created = 0; // seconds since the epoch, UTC
 };
 
+// A PDF text string as a literal: "(...)" with ASCII as it is, anything else as UTF-16BE with
+// its byte-order mark; only ( ) \ and CR/LF escaped, every other byte raw. Every writer of an
+// Info dictionary (fixupPdf, PdfPageSplitter, PdfConcatWriter) uses it.
+std::string pdfTextString(std::string_view utf8);
 // "D:20260101000000Z" for the PDF date fields.
 std::string pdfDate(std::int64_t epochSeconds);
 // "2026-01-01T00:00:00Z" for XMP.
@@ -76,7 +81,8 @@ namespace detail {
 void fixFonts(QPDF& q);
 // The sRGB profile of the OutputIntent, or null when it cannot be read (R022).
 const std::string* srgbIccProfile();
-// The Info dictionary of `info`, serialised ("<< /Title <feff...> ... >>").
+// The Info dictionary of `info`, serialised ("<< /Author (...) ... /Title (\376\377...) >>",
+// the strings written by pdfTextString).
 std::string infoDictionary(const PdfInfo& info);
 core::Error qpdfFailure(const std::exception& e);
 core::Error srgbMissing();

@@ -205,9 +205,22 @@ core::Status Session::drawImage(const FixedElement& e) {
         m_images.erase(file);
         return checkpoint("đọc tệp hình của mẫu");
     }
-    HPDF_Page_DrawImage(m_page, image, static_cast<HPDF_REAL>(e.x),
-                        static_cast<HPDF_REAL>(pdfY(e.y + e.height)),
-                        static_cast<HPDF_REAL>(e.width), static_cast<HPDF_REAL>(e.height));
+    const auto x = static_cast<HPDF_REAL>(e.x);
+    const auto y = static_cast<HPDF_REAL>(pdfY(e.y + e.height));
+    const auto w = static_cast<HPDF_REAL>(e.width);
+    const auto h = static_cast<HPDF_REAL>(e.height);
+    if (!e.flipH && !e.flipV) {
+        HPDF_Page_DrawImage(m_page, image, x, y, w, h);
+    } else {
+        // A mirrored copy is the same XObject under a matrix with a negative scale, moved by
+        // the box's size so that it still fills (x, y, w, h): one embedded image serves every
+        // corner (HPDF_Page_DrawImage's own `cm` allows no mirroring).
+        HPDF_Page_GSave(m_page);
+        HPDF_Page_Concat(m_page, e.flipH ? -w : w, 0, 0, e.flipV ? -h : h, e.flipH ? x + w : x,
+                         e.flipV ? y + h : y);
+        HPDF_Page_ExecuteXObject(m_page, image);
+        HPDF_Page_GRestore(m_page);
+    }
     return checkpoint("vẽ hình của mẫu");
 }
 

@@ -3,16 +3,19 @@
 
 Standard library only (zlib + struct), so that the assets can be rebuilt on any machine:
     python3 templates/assets-src/make_certificate_assets.py
-writes templates/certificate-*/{emblem,corner-tl,corner-tr,corner-bl,corner-br}.png.
+writes templates/certificate-*/{emblem,corner}.png. The corner is drawn once, for the top-left
+corner; the templates mirror it into the other three (<image flip="h|v|hv">), so that each PDF
+embeds one corner image instead of four.
 
 The emblem is a generic decorative seal (red disc, gold ring and five-pointed star, a ring of
 gold rays), not a reproduction of the national emblem: the real Quốc huy artwork is supplied by
 the issuing office when it has the right to print it. PDF/A-1 forbids transparency, so the
 images have no alpha channel; their background is the paper white of the certificate.
+Files written by earlier versions of this script (corner-tl/-tr/-bl/-br.png) are removed.
 
 Every image is written with a palette (PNG colour type 3) because libharu embeds PNG pixels as
 they decode, deflated without a predictor, and every one-PDF-per-certificate file carries all
-five images: the corners have three colours (one byte a pixel instead of three), and the emblem's
+two images: the corner has three colours (one byte a pixel instead of three), and the emblem's
 colours are rounded to multiples of 8 per channel (at most 4/255 from the drawn value, below
 what a screen or a printer shows) so that its palette has 84 entries instead of 243: 2.6 KB
 with its palette instead of 5.0 KB (RGB) in each certificate file.
@@ -139,12 +142,10 @@ def main():
         out = os.path.join(templates, name)
         os.makedirs(out, exist_ok=True)
         png(os.path.join(out, "emblem.png"), 128, 128, emblem(128), step=8)
-        n = 120
-        base = corner(n)
-        png(os.path.join(out, "corner-tl.png"), n, n, base)
-        png(os.path.join(out, "corner-tr.png"), n, n, lambda x, y: base(n - 1 - x, y))
-        png(os.path.join(out, "corner-bl.png"), n, n, lambda x, y: base(x, n - 1 - y))
-        png(os.path.join(out, "corner-br.png"), n, n, lambda x, y: base(n - 1 - x, n - 1 - y))
+        png(os.path.join(out, "corner.png"), 120, 120, corner(120))
+        for old in ("corner-tl.png", "corner-tr.png", "corner-bl.png", "corner-br.png"):
+            if os.path.exists(os.path.join(out, old)):
+                os.remove(os.path.join(out, old))
 
 
 if __name__ == "__main__":
