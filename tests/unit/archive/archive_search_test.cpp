@@ -2,6 +2,8 @@
 #include "archive/index.hpp"
 #include "archive_test_support.hpp"
 
+#include <algorithm>
+
 using namespace tdkt;
 using namespace tdkt::archive;
 using namespace tdkt::archive::test;
@@ -239,6 +241,9 @@ TEST_CASE("each term matches the awardee or its decision", "[archive][search]") 
     // Only decision-level words: every awardee of the matching decisions.
     CHECK(run(tmp.path(), "ubnd 01").size() == 2);
     CHECK(run(tmp.path(), "thanh pho ha noi", 2026, std::string("HN-THPT-CHUVANAN")).size() == 1);
+    CHECK(names(run(tmp.path(), "ubnd", 2025)) == std::vector<std::string>{"Nguyễn Thị Đào|2025"});
+    CHECK(run(tmp.path(), "ubnd").size() == 4);
+    CHECK(names(run(tmp.path(), "ha noi chu")) == std::vector<std::string>{"Phạm Đào|2026"});
     CHECK(run(tmp.path(), "bang khen dao").size() == 4);
 }
 
@@ -263,4 +268,26 @@ TEST_CASE("an index of an older version is rebuilt from the tree by the next com
     CHECK(indexIsCurrent(tmp.path() / "index.sqlite"));
     CHECK(run(tmp.path(), "dao").size() == 6);
     CHECK(names(run(tmp.path(), "dao 02")) == std::vector<std::string>{"Phạm Đào|2026"});
+}
+
+TEST_CASE("a word of every decision lists the awardee holding it first, once",
+          "[archive][search]") {
+    TempDir tmp;
+    fillArchive(tmp.path());
+    {
+        Archive archive = openArchive(tmp.path());
+        auto lock = archive.lock(1);
+        REQUIRE(lock.ok());
+        auto r = sampleRecord(4);
+        r.awardees.resize(1);
+        r.awardees[0].name = "Trần Văn Thanh"; // "thanh" is also in every issuer's name
+        REQUIRE(fileDecision(archive, lock.value(), r).ok());
+    }
+    auto hits = run(tmp.path(), "thanh");
+    REQUIRE(hits.size() == 5);
+    CHECK(hits[0].name == "Trần Văn Thanh");
+    std::vector<std::string> all = names(hits);
+    std::sort(all.begin(), all.end());
+    CHECK(std::adjacent_find(all.begin(), all.end()) == all.end()); // no awardee twice
+    CHECK(names(run(tmp.path(), "thanh", 2025)) == std::vector<std::string>{"Nguyễn Thị Đào|2025"});
 }
