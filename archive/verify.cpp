@@ -449,6 +449,37 @@ std::pair<std::set<std::string>, std::set<std::string>> journalSince(const fs::p
     return {recent, known};
 }
 
+// Every decision of the index has its row of decision-level keys (award form, issuer, number;
+// rowid = year and decision id, as IndexWriter writes it) and no such row is left without its
+// decision: otherwise a query mixing an awardee's words with its decision's misses it.
+void checkDecisionKeys(const Database& db, VerifyReport& report) {
+    const std::string keysRowid =
+        "((d.year << " + std::to_string(kYearShift - kRowidShift) + ") | d.id)";
+    const std::string mask = std::to_string((1LL << (kYearShift - kRowidShift)) - 1);
+    auto missing = db.prepare("SELECT d.rel_dir FROM decisions d WHERE NOT EXISTS (SELECT 1 FROM "
+                              "decision_keys k WHERE k.rowid = " +
+                              keysRowid + ") ORDER BY d.rel_dir");
+    auto orphans = db.prepare("SELECT count(*) FROM decision_keys k WHERE (k.rowid & " + mask +
+                              ") NOT IN (SELECT id FROM decisions)");
+    if (!missing || !orphans) {
+        report.problems.push_back({"A223", "index.sqlite",
+                                   "không đọc được khóa tìm kiếm của quyết định; "
+                                   "hãy chạy «tdkt reindex»"});
+        return;
+    }
+    for (auto row = missing->step(); row && row.value(); row = missing->step()) {
+        report.problems.push_back({"A223", missing->text(0),
+                                   "chỉ mục tìm kiếm thiếu khóa tìm kiếm (hình thức, cơ quan, số) "
+                                   "của quyết định; hãy chạy «tdkt reindex»"});
+    }
+    if (auto row = orphans->step(); row && row.value() && orphans->integer(0) > 0) {
+        report.problems.push_back({"A223", "index.sqlite",
+                                   "chỉ mục tìm kiếm có " + std::to_string(orphans->integer(0)) +
+                                       " dòng khóa tìm kiếm không thuộc quyết định nào; "
+                                       "hãy chạy «tdkt reindex»"});
+    }
+}
+
 // index.sqlite against the tree: same bags, same number of awardees per bag.
 void checkIndex(const fs::path& root, const std::map<std::string, int>& awardeesByBag,
                 VerifyReport& report) {
@@ -507,6 +538,7 @@ void checkIndex(const fs::path& root, const std::map<std::string, int>& awardees
                                        "hãy chạy «tdkt reindex»"});
         }
     }
+    checkDecisionKeys(db.value(), report);
 }
 
 } // namespace

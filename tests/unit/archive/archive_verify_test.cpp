@@ -1,4 +1,6 @@
 // verify: fixity, completeness, metadata and register checks; the BagIt conformance suite.
+#include "archive/index.hpp"
+#include "archive/sqlite.hpp"
 #include "archive_test_support.hpp"
 
 #include <fstream>
@@ -255,6 +257,36 @@ TEST_CASE("verify compares the index with the tree", "[archive][verify]") {
     for (const auto& p : again->problems) {
         CHECK(p.code == "A216");
     }
+}
+
+TEST_CASE("verify finds a decision whose decision-level search keys are missing from the index",
+          "[archive][verify]") {
+    TempDir tmp;
+    fillArchive(tmp.path());
+    VerifyOptions options;
+    options.searchKey = foldKey;
+    {
+        auto db = Database::open(indexFile(tmp.path()), false);
+        REQUIRE(db);
+        auto del = db->prepare("DELETE FROM decision_keys WHERE rowid IN (SELECT max(rowid) "
+                               "FROM decision_keys)");
+        REQUIRE(del);
+        REQUIRE(del->run());
+    }
+    auto r = verify(tmp.path(), schemasDir(), options);
+    REQUIRE(r.ok());
+    INFO(describe(r.value()));
+    REQUIRE_FALSE(r->ok());
+    bool found = false;
+    for (const auto& p : r->problems) {
+        found = found || p.code == "A223";
+    }
+    CHECK(found);
+    REQUIRE(reindex(tmp.path(), schemasDir(), foldKey).ok());
+    auto again = verify(tmp.path(), schemasDir(), options);
+    REQUIRE(again.ok());
+    INFO(describe(again.value()));
+    CHECK(again->ok());
 }
 
 TEST_CASE("verify --since checks only bags the journal records from that date",
