@@ -515,6 +515,28 @@ core::Status IndexWriter::commit() {
     return st;
 }
 
+namespace {
+
+// The first row of a `SELECT rel_dir, number, number_text FROM decisions ...` as a filed
+// decision; std::nullopt when there is none.
+core::Result<std::optional<FiledDecision>> firstFiled(Statement& stmt, const fs::path& root) {
+    auto row = stmt.step();
+    if (!row) {
+        return row.error();
+    }
+    if (!row.value()) {
+        return std::optional<FiledDecision>();
+    }
+    FiledDecision f;
+    f.relativeDir = stmt.text(0);
+    f.bagDir = root / f.relativeDir;
+    f.number = static_cast<int>(stmt.integer(1));
+    f.numberText = stmt.text(2);
+    return std::optional<FiledDecision>(std::move(f));
+}
+
+} // namespace
+
 core::Result<std::optional<FiledDecision>>
 findInIndex(const fs::path& root, const std::string& dossierSha256, const std::string& awardId) {
     boost::system::error_code ec;
@@ -532,20 +554,11 @@ findInIndex(const fs::path& root, const std::string& dossierSha256, const std::s
         return stmt.error();
     }
     stmt->bind(1, dossierSha256).bind(2, awardId);
-    auto row = stmt->step();
-    if (!row) {
-        return row.error();
+    auto filed = firstFiled(stmt.value(), root);
+    if (filed && *filed) {
+        (*filed)->alreadyFiled = true;
     }
-    if (!row.value()) {
-        return std::optional<FiledDecision>();
-    }
-    FiledDecision f;
-    f.relativeDir = stmt->text(0);
-    f.bagDir = root / f.relativeDir;
-    f.number = static_cast<int>(stmt->integer(1));
-    f.numberText = stmt->text(2);
-    f.alreadyFiled = true;
-    return std::optional<FiledDecision>(std::move(f));
+    return filed;
 }
 
 core::Result<std::optional<FiledDecision>> findCurrentInIndex(const fs::path& root,
@@ -571,19 +584,7 @@ core::Result<std::optional<FiledDecision>> findCurrentInIndex(const fs::path& ro
         .bind(4, static_cast<long long>(key.roundYear))
         .bind(5, key.awardId)
         .bind(6, key.awardForm);
-    auto row = stmt->step();
-    if (!row) {
-        return row.error();
-    }
-    if (!row.value()) {
-        return std::optional<FiledDecision>();
-    }
-    FiledDecision f;
-    f.relativeDir = stmt->text(0);
-    f.bagDir = root / f.relativeDir;
-    f.number = static_cast<int>(stmt->integer(1));
-    f.numberText = stmt->text(2);
-    return std::optional<FiledDecision>(std::move(f));
+    return firstFiled(stmt.value(), root);
 }
 
 core::Result<int> rebuildIndex(const fs::path& root, const Metadata& metadata,
