@@ -308,23 +308,15 @@ core::Status Session::drawFixed(const std::vector<FixedElement>& elements,
             continue;
         }
         std::vector<Prim> prims;
-        if (e.kind == FixedElement::Kind::Rect) {
+        if (e.kind == FixedElement::Kind::Rect || e.kind == FixedElement::Kind::Line) {
+            // A rect's primitive carries its size where a line's carries its end point.
+            const bool rect = e.kind == FixedElement::Kind::Rect;
             Prim p;
-            p.kind = Prim::Kind::Rect;
+            p.kind = rect ? Prim::Kind::Rect : Prim::Kind::Line;
             p.x = e.x;
             p.y = e.y;
-            p.x2 = e.width;
-            p.y2 = e.height;
-            p.lineWidth = e.lineWidth;
-            p.colour = e.colour;
-            prims.push_back(p);
-        } else if (e.kind == FixedElement::Kind::Line) {
-            Prim p;
-            p.kind = Prim::Kind::Line;
-            p.x = e.x;
-            p.y = e.y;
-            p.x2 = e.x2;
-            p.y2 = e.y2;
+            p.x2 = rect ? e.width : e.x2;
+            p.y2 = rect ? e.height : e.y2;
             p.lineWidth = e.lineWidth;
             p.colour = e.colour;
             prims.push_back(p);

@@ -80,6 +80,20 @@ const Word* findWord(const std::vector<Word>& words, const std::string& text,
     return nullptr;
 }
 
+// `word` on page 1 of `shifted` sits where it is on page 1 of `plain`, moved by the calibration
+// of vp-tdkt-1 in config/printers.xml: offset-x 1.5 mm (right), offset-y -2 mm (up).
+void checkPrinterOffset(const fs::path& plain, const fs::path& shifted, const std::string& word) {
+    const auto plainWords = pageWords(plain, 1);
+    const auto shiftedWords = pageWords(shifted, 1);
+    const Word* a = findWord(plainWords, word);
+    const Word* b = findWord(shiftedWords, word);
+    INFO(word);
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(b->x - a->x == Approx(1.5 * kPtPerMm).margin(0.2));
+    CHECK(b->y - a->y == Approx(-2 * kPtPerMm).margin(0.2));
+}
+
 double half(double v) {
     return std::round(v * 2) / 2;
 }
@@ -520,15 +534,7 @@ TEST_CASE("documents: tdkt preview renders each template with its sample data",
         CHECK(text.find("CỘNG HÒA") == std::string::npos);
         CHECK(text.find("BẰNG KHEN") == std::string::npos);
         CHECK(text.find("Trần Thị Bích Ngọc") != std::string::npos);
-        // vp-tdkt-1 in config/printers.xml: offset-x 1.5 mm, offset-y -2 mm.
-        const auto designWords = pageWords(design, 1);
-        const auto blankWords = pageWords(blank, 1);
-        const Word* d = findWord(designWords, "Ngọc");
-        const Word* b = findWord(blankWords, "Ngọc");
-        REQUIRE(d);
-        REQUIRE(b);
-        CHECK(b->x - d->x == Approx(1.5 * kPtPerMm).margin(0.2));
-        CHECK(b->y - d->y == Approx(-2 * kPtPerMm).margin(0.2));
+        checkPrinterOffset(design, blank, "Ngọc");
     }
     SECTION("errors: missing sample, unknown printer, bad mode") {
         auto r = runTdkt({"preview", "alignment-sheet", "--printer", "khong-co", "--out",
@@ -586,15 +592,8 @@ TEST_CASE("documents: the alignment sheet marks the certificate fields with the 
         CHECK(fields >= 8);
     }
     // The offset moves every mark: 1.5 mm right, 2 mm up.
-    const auto a = pageWords(plain, 1);
-    const auto b = pageWords(shifted, 1);
-    const Word* pa = findWord(a, "người");
-    const Word* pb = findWord(b, "người");
-    REQUIRE(pa);
-    REQUIRE(pb);
-    CHECK(pb->x - pa->x == Approx(1.5 * kPtPerMm).margin(0.2));
-    CHECK(pb->y - pa->y == Approx(-2 * kPtPerMm).margin(0.2));
-    checkGolden("alignment-sheet", a);
+    checkPrinterOffset(plain, shifted, "người");
+    checkGolden("alignment-sheet", pageWords(plain, 1));
 }
 
 TEST_CASE(
@@ -618,14 +617,7 @@ TEST_CASE(
     CHECK(e2e::pdfFlowText(archived).find("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") !=
           std::string::npos);
     // The printer's offset applies to the print file only.
-    const auto archivedWords = pageWords(archived, 1);
-    const auto printWords = pageWords(print, 1);
-    const Word* a = findWord(archivedWords, "Quyết");
-    const Word* p = findWord(printWords, "Quyết");
-    REQUIRE(a);
-    REQUIRE(p);
-    CHECK(p->x - a->x == Approx(1.5 * kPtPerMm).margin(0.2));
-    CHECK(p->y - a->y == Approx(-2 * kPtPerMm).margin(0.2));
+    checkPrinterOffset(archived, print, "Quyết");
     // The archive still verifies with the print file in the bag.
     auto verified = runTdkt({"verify", "--archive", (tmp.path / "archive").string()});
     CHECK(verified.exitCode == 0);

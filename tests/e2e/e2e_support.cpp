@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -172,6 +173,14 @@ const std::vector<std::string>& exampleDossiers() {
                                                    "examples/phuong-cau-giay.xml",
                                                    "examples/so-y-te.xml"};
     return files;
+}
+
+std::string filledArchive(const TempDir& tmp) {
+    const std::string kho = (tmp.path / "kho").string();
+    auto r = issueExamples(kho);
+    INFO(r.err);
+    REQUIRE(r.exitCode == 0);
+    return kho;
 }
 
 Run issueExamples(const std::string& archive) {

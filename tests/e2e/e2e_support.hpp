@@ -43,5 +43,7 @@ bool hasCombiningMarks(const std::string& utf8);
 const std::vector<std::string>& exampleDossiers();
 // `tdkt issue --archive ARCHIVE` with every example dossier.
 Run issueExamples(const std::string& archive);
+// The examples issued into <tmp>/kho (the test fails if issuing does); returns that folder.
+std::string filledArchive(const TempDir& tmp);
 
 } // namespace e2e

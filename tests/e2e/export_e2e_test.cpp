@@ -16,14 +16,6 @@ using e2e::shell;
 
 namespace {
 
-std::string fillArchive(const e2e::TempDir& tmp) {
-    const std::string kho = (tmp.path / "kho").string();
-    auto r = e2e::issueExamples(kho);
-    INFO(r.err);
-    REQUIRE(r.exitCode == 0);
-    return kho;
-}
-
 std::string element(const std::string& xml, const std::string& name) {
     const std::string open = "<" + name + ">";
     const auto a = xml.find(open);
@@ -79,7 +71,7 @@ std::vector<tdkt::fs::path> bagsUnder(const tdkt::fs::path& dir) {
 TEST_CASE("export: the examples' year unpacks into verified bags with the transfer list",
           "[e2e][export]") {
     e2e::TempDir tmp;
-    const std::string kho = fillArchive(tmp);
+    const std::string kho = e2e::filledArchive(tmp);
     const std::map<std::string, std::string> dossiers = dossiersIn(kho);
     REQUIRE(dossiers.size() == 4); // the three examples file four decisions
 
@@ -180,7 +172,7 @@ TEST_CASE("export: the examples' year unpacks into verified bags with the transf
 
 TEST_CASE("export: a damaged bag refuses the export and leaves no file", "[e2e][export]") {
     e2e::TempDir tmp;
-    const std::string kho = fillArchive(tmp);
+    const std::string kho = e2e::filledArchive(tmp);
     // One payload byte changed, the size kept.
     const auto pdf = tdkt::fs::path(kho) / "2026/SYT-HANOI/01-qd-syt/data/decision.pdf";
     std::string bytes = e2e::readAll(pdf);

@@ -5,21 +5,9 @@
 
 using e2e::runTdkt;
 
-namespace {
-
-std::string fillArchive(const e2e::TempDir& tmp) {
-    const std::string kho = (tmp.path / "kho").string();
-    auto r = e2e::issueExamples(kho);
-    INFO(r.err);
-    REQUIRE(r.exitCode == 0);
-    return kho;
-}
-
-} // namespace
-
 TEST_CASE("report: table, CSV and PDF of the examples agree", "[e2e][report]") {
     e2e::TempDir tmp;
-    const std::string kho = fillArchive(tmp);
+    const std::string kho = e2e::filledArchive(tmp);
 
     auto table = runTdkt({"report", "--archive", kho, "--year", "2026"});
     INFO(table.err);

@@ -20,26 +20,7 @@ namespace {
 const char* const kTitle = "Bằng khen (đợt 2) tặng bà Đào \\ tổ 3) C:\\kho\\";
 
 Value certificate(const std::string& title) {
-    Value ctx = Value::map();
-    Value& meta = ctx.set("meta", Value::map());
-    meta.set("title", title);
-    meta.set("author", "Ủy ban nhân dân thành phố Hà Nội");
-    meta.set("subject", "Về việc tặng Bằng khen");
-    meta.set("keywords", "thi đua, khen thưởng");
-    ctx.set("issuer", Value::map()).set("authority", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
-    Value& decision = ctx.set("decision", Value::map());
-    decision.set("numberText", "05/QĐ-UBND");
-    decision.set("dateLine", "Hà Nội, ngày 05 tháng 01 năm 2026");
-    decision.set("dateText", "ngày 05 tháng 01 năm 2026");
-    Value& signer = ctx.set("signer", Value::map());
-    signer.set("title", "CHỦ TỊCH");
-    signer.set("name", "Trần Sỹ Thanh");
-    ctx.set("formTitle", "BẰNG KHEN");
-    Value& r = ctx.set("recipient", Value::map());
-    r.set("name", "Nguyễn Thị Đào");
-    r.set("unit", "Giáo viên, Trường THCS Nguyễn Trãi");
-    r.set("achievement", "Hoàn thành xuất sắc nhiệm vụ năm 2025.");
-    return ctx;
+    return certificateContext({title});
 }
 
 std::string quoted(const fs::path& p) {

@@ -20,31 +20,10 @@ using pdfa::q;
 namespace {
 
 const char* const kTitle = "Bằng khen tặng bà Nguyễn Thị Đào";
-const char* const kAuthor = "Ủy ban nhân dân thành phố Hà Nội";
+const char* const kAuthor = kCertificateAuthor;
 
 Value certificate(const std::string& name, const std::string& achievement) {
-    Value ctx = Value::map();
-    Value& meta = ctx.set("meta", Value::map());
-    meta.set("title", std::string("Bằng khen tặng bà ") + name);
-    meta.set("author", kAuthor);
-    meta.set("subject", "Về việc tặng Bằng khen");
-    meta.set("keywords", "thi đua, khen thưởng, Bằng khen");
-    Value& issuer = ctx.set("issuer", Value::map());
-    issuer.set("authority", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
-    Value& decision = ctx.set("decision", Value::map());
-    decision.set("numberText", "05/QĐ-UBND");
-    decision.set("dateLine", "Hà Nội, ngày 05 tháng 01 năm 2026");
-    decision.set("dateText", "ngày 05 tháng 01 năm 2026");
-    Value& signer = ctx.set("signer", Value::map());
-    signer.set("title", "CHỦ TỊCH");
-    signer.set("name", "Trần Sỹ Thanh");
-    ctx.set("formTitle", "BẰNG KHEN");
-    Value& r = ctx.set("recipient", Value::map());
-    r.set("salutation", "Bà");
-    r.set("name", name);
-    r.set("unit", "Giáo viên, Trường THCS Nguyễn Trãi");
-    r.set("achievement", achievement);
-    return ctx;
+    return certificateContext({std::string("Bằng khen tặng bà ") + name, name, achievement});
 }
 
 const char* const kNames[] = {"Nguyễn Thị Đào", "Phạm Quốc Hưng", "Đặng Thùy Dương", "Lê Văn Lực",

@@ -12,7 +12,9 @@
 #include <vector>
 
 using namespace tdkt;
+using rendertest::certificateContext;
 using rendertest::countOf;
+using rendertest::kCertificateAuthor;
 using rendertest::run;
 using rendertest::TempDir;
 using rendertest::testEnv;
@@ -30,25 +32,11 @@ std::string nameOf(std::size_t i) {
 }
 
 Value certificate(std::size_t i) {
-    Value ctx = Value::map();
-    Value& meta = ctx.set("meta", Value::map());
-    meta.set("title", "Bằng khen tặng " + nameOf(i));
-    meta.set("author", "Ủy ban nhân dân thành phố Hà Nội");
-    Value& issuer = ctx.set("issuer", Value::map());
-    issuer.set("authority", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
-    issuer.set("place", "Hà Nội");
-    ctx.set("formTitle", "BẰNG KHEN");
-    Value& r = ctx.set("recipient", Value::map());
-    r.set("salutation", i % 2 ? "Ông" : "Bà");
-    r.set("name", nameOf(i));
-    r.set("unit", "Giáo viên, Trường THCS Nguyễn Trãi");
     // Some certificates use letters no other one does: the fonts must still be one copy.
-    r.set("achievement", i % 97 == 5 ? "Ỹ ỹ Ỷ ỷ Ỵ ỵ Ẳ ẳ - hoàn thành xuất sắc nhiệm vụ."
-                                     : "Hoàn thành xuất sắc nhiệm vụ năm 2025.");
-    Value& decision = ctx.set("decision", Value::map());
-    decision.set("numberText", "05/QĐ-UBND");
-    decision.set("dateText", "ngày 05 tháng 01 năm 2026");
-    decision.set("dateLine", "Hà Nội, ngày 05 tháng 01 năm 2026");
+    Value ctx = certificateContext({"Bằng khen tặng " + nameOf(i), nameOf(i),
+                                    i % 97 == 5 ? "Ỹ ỹ Ỷ ỷ Ỵ ỵ Ẳ ẳ - hoàn thành xuất sắc nhiệm vụ."
+                                                : "Hoàn thành xuất sắc nhiệm vụ năm 2025.",
+                                    i % 2 ? "Ông" : "Bà"});
     Value& signer = ctx.set("signer", Value::map());
     signer.set("capacityLine", "KT. CHỦ TỊCH");
     signer.set("title", "PHÓ CHỦ TỊCH");
@@ -58,7 +46,7 @@ Value certificate(std::size_t i) {
 }
 
 const std::string kTitle = "Bản in Bằng khen kèm Quyết định số 05/QĐ-UBND";
-const std::string kAuthor = "Ủy ban nhân dân thành phố Hà Nội";
+const std::string kAuthor = kCertificateAuthor;
 
 render::PdfInfo printInfo() {
     render::PdfInfo info;

@@ -1,7 +1,8 @@
 #pragma once
-// Helpers shared by the render test programs: a pinned environment and a temporary folder.
-// Running tools and counting matches come from pdfa_check.hpp.
+// Helpers shared by the render test programs: a pinned environment, a temporary folder and a
+// certificate's context. Running tools and counting matches come from pdfa_check.hpp.
 #include "pipeline/core/environment.hpp"
+#include "pipeline/template/value.hpp"
 #include "tests/unit/render/pdfa_check.hpp"
 
 #include <string>
@@ -28,6 +29,44 @@ struct TempDir {
         tdkt::fs::remove_all(path, ec);
     }
 };
+
+// The fields a test varies in a Bằng khen of the city's chairman.
+struct CertificateFields {
+    std::string title; // the document title (Info and XMP)
+    std::string name = "Nguyễn Thị Đào";
+    std::string achievement = "Hoàn thành xuất sắc nhiệm vụ năm 2025.";
+    std::string salutation = "Bà";
+};
+
+inline const char* const kCertificateAuthor = "Ủy ban nhân dân thành phố Hà Nội";
+
+// The context the certificate templates render, as the job builds it.
+inline tdkt::tmpl::Value certificateContext(const CertificateFields& f) {
+    using tdkt::tmpl::Value;
+    Value ctx = Value::map();
+    Value& meta = ctx.set("meta", Value::map());
+    meta.set("title", f.title);
+    meta.set("author", kCertificateAuthor);
+    meta.set("subject", "Về việc tặng Bằng khen");
+    meta.set("keywords", "thi đua, khen thưởng, Bằng khen");
+    Value& issuer = ctx.set("issuer", Value::map());
+    issuer.set("authority", "CHỦ TỊCH ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
+    issuer.set("place", "Hà Nội");
+    Value& decision = ctx.set("decision", Value::map());
+    decision.set("numberText", "05/QĐ-UBND");
+    decision.set("dateLine", "Hà Nội, ngày 05 tháng 01 năm 2026");
+    decision.set("dateText", "ngày 05 tháng 01 năm 2026");
+    Value& signer = ctx.set("signer", Value::map());
+    signer.set("title", "CHỦ TỊCH");
+    signer.set("name", "Trần Sỹ Thanh");
+    ctx.set("formTitle", "BẰNG KHEN");
+    Value& r = ctx.set("recipient", Value::map());
+    r.set("salutation", f.salutation);
+    r.set("name", f.name);
+    r.set("unit", "Giáo viên, Trường THCS Nguyễn Trãi");
+    r.set("achievement", f.achievement);
+    return ctx;
+}
 
 using pdfa::countOf;
 using pdfa::run;
