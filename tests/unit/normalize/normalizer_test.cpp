@@ -1,7 +1,10 @@
 #include "pipeline/normalize/normalizer.hpp"
+#include "tests/unit/normalize/normalize_outcome.hpp"
 
 #include <catch2/catch.hpp>
 
+using normalizetest::Outcome;
+using normalizetest::run;
 using tdkt::normalize::Change;
 using tdkt::normalize::normalize;
 using tdkt::normalize::searchKey;
@@ -14,17 +17,6 @@ const char* const kSpaceReason = "bỏ khoảng trắng thừa";
 const char* const kMarkOrderReason = "sửa thứ tự gõ dấu (dấu thanh gõ trước dấu mũ/dấu trăng)";
 const char* const kNfcReason = "chuẩn hóa Unicode NFC";
 const char* const kEthReason = "đổi chữ Ð (eth) thành Đ";
-
-struct Outcome {
-    std::string text;
-    Change change;
-};
-
-Outcome run(std::string_view input) {
-    Outcome o;
-    o.text = normalize(input, &o.change);
-    return o;
-}
 
 } // namespace
 
