@@ -3,6 +3,7 @@
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/excel_csv.hpp"
 #include "pipeline/core/exit_code.hpp"
+#include "pipeline/format/vi_format.hpp"
 #include "pipeline/job/pipeline.hpp"
 
 #include <Poco/Util/Option.h>
@@ -31,24 +32,6 @@ std::string pad(const std::string& s, std::size_t width, bool right) {
     return right ? fill + s : s + fill;
 }
 
-// "1.800.000": dots between thousands, as Vietnamese documents write money.
-std::string grouped(long long v) {
-    std::string digits = std::to_string(v < 0 ? -v : v);
-    std::string out;
-    for (std::size_t i = 0; i < digits.size(); ++i) {
-        if (i > 0 && (digits.size() - i) % 3 == 0) {
-            out += '.';
-        }
-        out += digits[i];
-    }
-    return v < 0 ? "-" + out : out;
-}
-
-std::string percentText(double value) {
-    const long long tenths = std::llround(value * 10);
-    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10);
-}
-
 std::vector<std::string> cells(const archive::ReportRow& r) {
     return {r.name,
             std::to_string(r.individuals),
@@ -56,7 +39,7 @@ std::vector<std::string> cells(const archive::ReportRow& r) {
             std::to_string(r.total()),
             std::to_string(r.directWorkers),
             std::to_string(r.smallCollectives),
-            grouped(r.money)};
+            format::groupThousands(r.money)};
 }
 
 void printTable(std::ostream& out, const std::string& firstTitle,
@@ -112,8 +95,8 @@ std::string tableText(const archive::YearReport& r) {
     printTable(out, "Hình thức", r.byForm, r.total);
     out << "\nII. Theo đơn vị đề nghị\n";
     printTable(out, "Đơn vị", r.byUnit, r.total);
-    out << "\nTỷ lệ người lao động trực tiếp: " << percentText(r.directWorkerShare())
-        << " %; tỷ lệ tập thể nhỏ: " << percentText(r.smallCollectiveShare())
+    out << "\nTỷ lệ người lao động trực tiếp: " << format::percent(r.directWorkerShare())
+        << " %; tỷ lệ tập thể nhỏ: " << format::percent(r.smallCollectiveShare())
         << " % (trên tổng số được khen).\n";
     if (r.total.withoutAmount > 0) {
         out << "Lưu ý: " << r.total.withoutAmount

@@ -1,5 +1,6 @@
 #include "pipeline/format/vi_format.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
@@ -45,6 +46,18 @@ std::string dateShort(const model::Date& date) {
         return "…/…/…";
     }
     return twoDigits(date.day) + "/" + twoDigits(date.month) + "/" + std::to_string(date.year);
+}
+
+std::string dateShort(std::string_view isoDate) {
+    auto date = model::Date::parseIso(isoDate);
+    return date ? dateShort(*date) : std::string(isoDate);
+}
+
+std::string percent(double value) {
+    const long long tenths = std::llround(value * 10);
+    const std::string sign = tenths < 0 ? "-" : "";
+    const long long magnitude = tenths < 0 ? -tenths : tenths;
+    return sign + std::to_string(magnitude / 10) + "," + std::to_string(magnitude % 10);
 }
 
 std::string groupThousands(long long value) {

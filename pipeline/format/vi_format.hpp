@@ -18,6 +18,12 @@ std::string dateLine(std::string_view place, const model::Date& date);
 // "05/02/2026"; an invalid date gives "…/…/…".
 std::string dateShort(const model::Date& date);
 
+// "2026-02-05" → "05/02/2026"; text that is not an ISO date comes back as it is.
+std::string dateShort(std::string_view isoDate);
+
+// "12,5": one decimal with a decimal comma, as Vietnamese statistics forms print a percentage.
+std::string percent(double value);
+
 // "1.800.000", "-25.000".
 std::string groupThousands(long long value);
 // "3.510.000 đồng".

@@ -6,15 +6,10 @@
 namespace tdkt::job {
 namespace {
 
-std::string shortDate(const std::string& iso) {
-    auto date = model::Date::parseIso(iso);
-    return date ? format::dateShort(*date) : iso;
-}
-
 // "05/01/2026" when the dossier's documents share one date, else "05/01/2026 – 20/03/2026".
 std::string period(const archive::TransferListRow& row) {
-    const std::string from = shortDate(row.startDate);
-    const std::string to = shortDate(row.endDate);
+    const std::string from = format::dateShort(row.startDate);
+    const std::string to = format::dateShort(row.endDate);
     return from == to || to.empty() ? from : from + " – " + to;
 }
 

@@ -4,8 +4,6 @@
 #include "pipeline/render/renderer.hpp"
 #include "search_key.hpp"
 
-#include <cmath>
-
 namespace tdkt::job {
 
 core::Result<archive::YearReport> report(const core::Environment& env, const fs::path& archiveRoot,
@@ -22,17 +20,6 @@ core::Result<archive::YearReport> report(const core::Environment& env, const fs:
 }
 
 namespace {
-
-// "12,5" — one decimal, decimal comma, as Vietnamese statistics forms print percentages.
-std::string percentText(double value) {
-    const long long tenths = std::llround(value * 10);
-    return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10);
-}
-
-std::string isoToShort(const std::string& iso) {
-    return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4)
-                            : iso;
-}
 
 tmpl::Value reportRow(const archive::ReportRow& row) {
     tmpl::Value v = tmpl::Value::map();
@@ -59,12 +46,12 @@ core::Result<int> reportPdf(const core::Environment& env, const archive::YearRep
     meta.set("keywords", "báo cáo, khen thưởng");
     tmpl::Value& r = ctx.set("report", tmpl::Value::map());
     r.set("year", std::to_string(report.year));
-    r.set("periodFrom", isoToShort(report.periodFrom));
-    r.set("periodTo", isoToShort(report.periodTo));
+    r.set("periodFrom", format::dateShort(report.periodFrom));
+    r.set("periodTo", format::dateShort(report.periodTo));
     r.set("unit", report.unit.value_or(""));
     r.set("decisions", std::to_string(report.decisions));
-    r.set("directWorkerShare", percentText(report.directWorkerShare()));
-    r.set("smallCollectiveShare", percentText(report.smallCollectiveShare()));
+    r.set("directWorkerShare", format::percent(report.directWorkerShare()));
+    r.set("smallCollectiveShare", format::percent(report.smallCollectiveShare()));
     r.set("total", reportRow(report.total));
     tmpl::Value& forms = r.set("byForm", tmpl::Value::list());
     for (const auto& row : report.byForm) {

@@ -22,6 +22,17 @@ TEST_CASE("date line and short date") {
     CHECK(dateShort(Date{2026, 2, 5}) == "05/02/2026");
     CHECK(dateShort(Date{2026, 12, 25}) == "25/12/2026");
     CHECK(dateShort(Date{}) == "…/…/…");
+    CHECK(dateShort(std::string_view("2026-02-05")) == "05/02/2026");
+    CHECK(dateShort(std::string_view("")).empty());
+    CHECK(dateShort(std::string_view("sớm")) == "sớm");
+}
+
+TEST_CASE("percentages have one decimal and a decimal comma") {
+    CHECK(percent(0) == "0,0");
+    CHECK(percent(12.5) == "12,5");
+    CHECK(percent(33.333) == "33,3");
+    CHECK(percent(99.96) == "100,0");
+    CHECK(percent(-2.5) == "-2,5");
 }
 
 TEST_CASE("thousands are grouped with dots") {
