@@ -7,13 +7,13 @@
 #include "archive/register.hpp"
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/model/date.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <ctime>
 #include <fcntl.h>
 #include <set>
 #include <sys/file.h>
@@ -35,19 +35,6 @@ using core::makeError;
 // Written before a commit's rename and removed once register, journal and index agree with
 // the tree; its presence at the next lock means "finish that commit".
 constexpr const char* kPendingFile = ".commit-pending";
-
-// The offices are in Vietnam (UTC+7, no daylight saving): dates derived from the run's clock
-// are local dates there.
-constexpr std::int64_t kVietnamOffset = 7 * 3600;
-
-std::string isoTime(std::int64_t epoch) {
-    std::time_t t = static_cast<std::time_t>(epoch + kVietnamOffset);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[40];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S+07:00", &tm);
-    return buf;
-}
 
 bool safeCode(const std::string& code) {
     return !code.empty() && code.size() <= 64 && code[0] != '.' &&
@@ -285,7 +272,7 @@ core::Result<Lock> Archive::lock(int waitSeconds) const {
                             "): siêu dữ liệu quyết định không đọc được";
                 return e;
             }
-            const std::string time = m_clock ? isoTime(m_clock) : record->date;
+            const std::string time = m_clock ? model::vietnamDateTime(m_clock).iso() : record->date;
             if (auto st =
                     publish(m_root, rel, record.value(), time, m_impl->metadata, m_searchKey, true);
                 !st) {
@@ -545,7 +532,7 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
         }
     }
 
-    const std::string time = m_clock ? isoTime(m_clock) : record.date;
+    const std::string time = m_clock ? model::vietnamDateTime(m_clock).iso() : record.date;
     BagInfo info{time.substr(0, 10), record.numberText, record.issuerName};
     if (auto st = writeBagFiles(staging.dir(), info); !st) {
         return st.error();

@@ -7,6 +7,8 @@
 #include "pipeline/core/excel_csv.hpp"
 #include "pipeline/core/sha256.hpp"
 #include "pipeline/core/xml.hpp"
+#include "pipeline/model/date.hpp"
+#include "pipeline/model/date_display.hpp"
 
 #include <algorithm>
 #include <archive.h>
@@ -28,21 +30,11 @@
 namespace tdkt::archive {
 namespace {
 
-constexpr std::int64_t kVietnamOffset = 7 * 3600; // the list is dated in Vietnam's time
 constexpr std::size_t kBlock = 64 * 1024;
 
+// The list is dated in Vietnam's time.
 std::string isoDate(std::int64_t epochSeconds) {
-    const std::time_t t = static_cast<std::time_t>(epochSeconds + kVietnamOffset);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[48];
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-    return buf;
-}
-
-std::string shortDate(const std::string& iso) {
-    return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4)
-                            : iso;
+    return model::vietnamDateTime(epochSeconds).date.iso();
 }
 
 int toInt(const std::string& s) {
@@ -411,8 +403,8 @@ std::string transferListCsv(const TransferList& list) {
                         "Thời gian kết thúc", "Số lượng văn bản", "Số trang", "Thời hạn bảo quản",
                         "Chế độ sử dụng", "Ghi chú", "Thư mục"});
     for (const auto& r : list.rows) {
-        csv.row({std::to_string(r.ordinal), r.fileCode, r.title, shortDate(r.startDate),
-                 shortDate(r.endDate), std::to_string(r.documents),
+        csv.row({std::to_string(r.ordinal), r.fileCode, r.title, model::dateShort(r.startDate),
+                 model::dateShort(r.endDate), std::to_string(r.documents),
                  r.pages > 0 ? std::to_string(r.pages) : "", r.retention, r.accessMode, r.note,
                  r.bag});
     }

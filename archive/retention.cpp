@@ -2,6 +2,7 @@
 
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/xml.hpp"
+#include "pipeline/model/date_display.hpp"
 
 #include <algorithm>
 #include <map>
@@ -26,12 +27,6 @@ std::vector<std::string> words(const std::string& text) {
     return out;
 }
 
-// "2023-02-15" -> "15/02/2023"; ISO dates compare as strings, clerks read them this way.
-std::string displayDate(const std::string& iso) {
-    return iso.size() == 10 ? iso.substr(8, 2) + "/" + iso.substr(5, 2) + "/" + iso.substr(0, 4)
-                            : iso;
-}
-
 bool covers(const RetentionRule& r, const std::string& date) {
     return (r.validFrom.empty() || r.validFrom <= date) && (r.validTo.empty() || date < r.validTo);
 }
@@ -45,12 +40,12 @@ std::string periodText(const RetentionRule& r) {
         return "mọi ngày";
     }
     if (r.validFrom.empty()) {
-        return "trước " + displayDate(r.validTo);
+        return "trước " + model::dateShort(r.validTo);
     }
     if (r.validTo.empty()) {
-        return "từ " + displayDate(r.validFrom);
+        return "từ " + model::dateShort(r.validFrom);
     }
-    return "từ " + displayDate(r.validFrom) + " đến trước " + displayDate(r.validTo);
+    return "từ " + model::dateShort(r.validFrom) + " đến trước " + model::dateShort(r.validTo);
 }
 
 // The consistency rules the schema cannot express (A062–A065), each with the rule's line.
@@ -59,8 +54,8 @@ void checkCoverage(const std::vector<RetentionRule>& rules, const std::string& f
     for (const auto& r : rules) {
         if (!r.validFrom.empty() && !r.validTo.empty() && r.validTo <= r.validFrom) {
             diags.error("A063", {file, r.line, 0}, "rule/@validTo",
-                        "ngày hết hiệu lực " + displayDate(r.validTo) + " không sau ngày bắt đầu " +
-                            displayDate(r.validFrom));
+                        "ngày hết hiệu lực " + model::dateShort(r.validTo) +
+                            " không sau ngày bắt đầu " + model::dateShort(r.validFrom));
         }
     }
     // (kind, level) -> its rules. A rule listing several levels belongs to each of them.
@@ -98,10 +93,10 @@ void checkCoverage(const std::vector<RetentionRule>& rules, const std::string& f
         if (group.front()->validFrom != start) {
             diags.error("A064", {file, group.front()->line, 0}, "rule/@validFrom",
                         "thiếu quy tắc cho " + what + " trước ngày " +
-                            displayDate(group.front()->validFrom) +
+                            model::dateShort(group.front()->validFrom) +
                             (start.empty()
                                  ? std::string(" (các cấp khác có quy tắc cho mọi ngày)")
-                                 : " (các cấp khác bắt đầu từ " + displayDate(start) + ")"));
+                                 : " (các cấp khác bắt đầu từ " + model::dateShort(start) + ")"));
         }
         for (std::size_t i = 0; i + 1 < group.size(); ++i) {
             const RetentionRule& a = *group[i];
@@ -112,14 +107,14 @@ void checkCoverage(const std::vector<RetentionRule>& rules, const std::string& f
                                 std::to_string(a.line) + "; " + periodText(b) + ")");
             } else if (a.validTo < b.validFrom) {
                 diags.error("A064", {file, b.line, 0}, "rule/@validFrom",
-                            "thiếu quy tắc cho " + what + " từ " + displayDate(a.validTo) +
-                                " đến trước " + displayDate(b.validFrom));
+                            "thiếu quy tắc cho " + what + " từ " + model::dateShort(a.validTo) +
+                                " đến trước " + model::dateShort(b.validFrom));
             }
         }
         const RetentionRule& last = *group.back();
         if (!last.validTo.empty()) {
             diags.error("A064", {file, last.line, 0}, "rule/@validTo",
-                        "thiếu quy tắc cho " + what + " từ " + displayDate(last.validTo) +
+                        "thiếu quy tắc cho " + what + " từ " + model::dateShort(last.validTo) +
                             " (quy tắc cuối cùng phải còn hiệu lực)");
         }
     }
@@ -236,7 +231,8 @@ core::Result<RetentionRule> RetentionTable::find(const std::string& kind,
     }
     return core::makeError(ErrorKind::Config, "A066",
                            "không có thời hạn bảo quản cho " + retentionKindName(kind) +
-                               " của cơ quan cấp «" + issuerLevel + "» ngày " + displayDate(date) +
+                               " của cơ quan cấp «" + issuerLevel + "» ngày " +
+                               model::dateShort(date) +
                                (m_source.empty() ? std::string(" (chưa nạp bảng thời hạn bảo quản)")
                                                  : " trong " + m_source));
 }

@@ -5,6 +5,7 @@
 #include "pipeline/core/exit_code.hpp"
 #include "pipeline/format/vi_format.hpp"
 #include "pipeline/job/pipeline.hpp"
+#include "pipeline/model/date_display.hpp"
 
 #include <Poco/Util/Option.h>
 #include <cmath>
@@ -84,9 +85,8 @@ void printTable(std::ostream& out, const std::string& firstTitle,
 std::string tableText(const archive::YearReport& r) {
     std::ostringstream out;
     out << "BÁO CÁO SỐ LƯỢNG KHEN THƯỞNG NĂM " << r.year << "\n";
-    out << "Kỳ báo cáo: " << r.periodFrom.substr(8, 2) << "/" << r.periodFrom.substr(5, 2) << "/"
-        << r.periodFrom.substr(0, 4) << " – " << r.periodTo.substr(8, 2) << "/"
-        << r.periodTo.substr(5, 2) << "/" << r.periodTo.substr(0, 4);
+    out << "Kỳ báo cáo: " << model::dateShort(r.periodFrom) << " – "
+        << model::dateShort(r.periodTo);
     if (r.unit) {
         out << "; đơn vị: " << *r.unit;
     }

@@ -2,9 +2,9 @@
 
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/xml.hpp"
+#include "pipeline/model/date_display.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <optional>
 #include <set>
 
@@ -63,12 +63,6 @@ struct Regime {
 
 model::Date date(const std::string& iso) {
     return model::Date::parseIso(iso).value_or(model::Date{});
-}
-
-std::string displayDate(const model::Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year);
-    return buf;
 }
 
 // xs:decimal with at most three fraction digits (the schema guarantees the lexical form).
@@ -296,12 +290,13 @@ core::Result<Amount> compute(const AwardMoney::Data& data, const Regime& regime,
                              RecipientKind kind, const model::Date& on) {
     const BaseSalaryStep* base = inForce(data.baseSalaries, on);
     if (!base) {
-        return rejected("M002", "không có mức lương cơ sở áp dụng vào ngày " + displayDate(on));
+        return rejected("M002",
+                        "không có mức lương cơ sở áp dụng vào ngày " + model::dateShort(on));
     }
     const RoundingStep* rounding = inForce(data.roundings, on);
     if (!rounding) {
         return rejected("M003", "không có quy tắc làm tròn tiền thưởng áp dụng vào ngày " +
-                                    displayDate(on));
+                                    model::dateShort(on));
     }
     Amount a;
     a.baseSalary = base->amount;
@@ -313,8 +308,9 @@ core::Result<Amount> compute(const AwardMoney::Data& data, const Regime& regime,
     a.roundingStep = rounding->step;
     noteIfUnverified(a.unverified, "chế độ tiền thưởng «" + regime.id + "»", regime.source);
     noteIfUnverified(a.unverified, "hệ số " + form.name, form.source);
-    noteIfUnverified(a.unverified, "mức lương cơ sở từ " + displayDate(base->from), base->source);
-    noteIfUnverified(a.unverified, "quy tắc làm tròn từ " + displayDate(rounding->from),
+    noteIfUnverified(a.unverified, "mức lương cơ sở từ " + model::dateShort(base->from),
+                     base->source);
+    noteIfUnverified(a.unverified, "quy tắc làm tròn từ " + model::dateShort(rounding->from),
                      rounding->source);
     if (kind != RecipientKind::Individual) {
         auto it = std::find_if(regime.multipliers.begin(), regime.multipliers.end(),
@@ -355,7 +351,7 @@ core::Result<Amount> AwardMoney::amountFor(std::string_view formId, RecipientKin
     const Regime* regime = inForce(m_data->regimes, decisionDate);
     if (!regime) {
         return rejected("M001", "không có bảng hệ số tiền thưởng áp dụng vào ngày " +
-                                    displayDate(decisionDate));
+                                    model::dateShort(decisionDate));
     }
     for (const auto& f : regime->forms) {
         if (f.id == formId) {
@@ -372,7 +368,7 @@ core::Result<Amount> AwardMoney::amountFor(model::AwardFormKind form, std::strin
     const Regime* regime = inForce(m_data->regimes, decisionDate);
     if (!regime) {
         return rejected("M001", "không có bảng hệ số tiền thưởng áp dụng vào ngày " +
-                                    displayDate(decisionDate));
+                                    model::dateShort(decisionDate));
     }
     for (const auto& f : regime->forms) {
         if (f.awardForm != form) {

@@ -21,38 +21,6 @@ std::string twoDigits(int n) {
 
 } // namespace
 
-std::string dateText(const model::Date& date) {
-    if (!date.valid()) {
-        return "ngày … tháng … năm …";
-    }
-    // Decree 30/2020: the day always has two digits; the month only when it is 1 or 2 (so
-    // that "tháng 1" cannot be extended to "tháng 11" by hand).
-    const std::string month = date.month <= 2 ? twoDigits(date.month) : std::to_string(date.month);
-    return "ngày " + twoDigits(date.day) + " tháng " + month + " năm " + std::to_string(date.year);
-}
-
-std::string dateLine(std::string_view place, const model::Date& date) {
-    if (place.empty()) {
-        return dateText(date);
-    }
-    std::string line(place);
-    line += ", ";
-    line += dateText(date);
-    return line;
-}
-
-std::string dateShort(const model::Date& date) {
-    if (!date.valid()) {
-        return "…/…/…";
-    }
-    return twoDigits(date.day) + "/" + twoDigits(date.month) + "/" + std::to_string(date.year);
-}
-
-std::string dateShort(std::string_view isoDate) {
-    auto date = model::Date::parseIso(isoDate);
-    return date ? dateShort(*date) : std::string(isoDate);
-}
-
 std::string percent(double value) {
     const long long tenths = std::llround(value * 10);
     const std::string sign = tenths < 0 ? "-" : "";

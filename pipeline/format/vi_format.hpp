@@ -1,25 +1,11 @@
 #pragma once
 // Vietnamese formatting for the code that builds template contexts (templates never format):
-// dates as Decree 30/2020 writes them, numbers and money, money in words, document numbers, and
-// ASCII slugs for file names.
-#include "pipeline/model/date.hpp"
-
+// numbers and money, money in words, document numbers, and ASCII slugs for file names. Dates are
+// the model's (pipeline/model/date_display.hpp): the archive prints them too.
 #include <string>
 #include <string_view>
 
 namespace tdkt::format {
-
-// "ngày 05 tháng 01 năm 2026", "ngày 15 tháng 3 năm 2026": days 1–9 and months 1–2 take a
-// leading zero, months 3–12 do not (Decree 30/2020, Appendix I). An invalid date gives the blank
-// "ngày … tháng … năm …" that is filled in by hand after signing.
-std::string dateText(const model::Date& date);
-// "Hà Nội, ngày 05 tháng 02 năm 2026" (just dateText when place is empty).
-std::string dateLine(std::string_view place, const model::Date& date);
-// "05/02/2026"; an invalid date gives "…/…/…".
-std::string dateShort(const model::Date& date);
-
-// "2026-02-05" → "05/02/2026"; text that is not an ISO date comes back as it is.
-std::string dateShort(std::string_view isoDate);
 
 // "12,5": one decimal with a decimal comma, as Vietnamese statistics forms print a percentage.
 std::string percent(double value);

@@ -1,6 +1,7 @@
 #include "context_builder.hpp"
 
 #include "pipeline/format/vi_format.hpp"
+#include "pipeline/model/date_display.hpp"
 #include "pipeline/normalize/normalizer.hpp"
 
 namespace tdkt::job {
@@ -71,8 +72,8 @@ tmpl::Value signerValue(const model::Signer& s) {
 tmpl::Value decisionValue(const model::Decision& d) {
     tmpl::Value v = tmpl::Value::map();
     v.set("numberText", d.numberText);
-    v.set("dateLine", format::dateLine(d.issuer.place, d.date));
-    v.set("dateText", format::dateText(d.date));
+    v.set("dateLine", model::dateLine(d.issuer.place, d.date));
+    v.set("dateText", model::dateText(d.date));
     v.set("formName", model::displayName(d.form));
     v.set("subject", d.subject);
     return v;
@@ -180,7 +181,7 @@ tmpl::Value decisionContext(const model::Decision& d, const DecisionMoney* money
     if (!d.submission.number.empty()) {
         proposal += " tại Tờ trình số " + d.submission.number;
         if (d.submission.date.valid()) {
-            proposal += " " + format::dateText(d.submission.date);
+            proposal += " " + model::dateText(d.submission.date);
         }
     }
     proposal += ".";
@@ -221,7 +222,7 @@ tmpl::Value certificateContext(const model::Decision& d, const model::Awardee& a
     meta.set("title", form + " - " + a.name);
     meta.set("author", oneLine(d.issuer.name));
     meta.set("subject",
-             form + " theo Quyết định số " + d.numberText + " " + format::dateText(d.date));
+             form + " theo Quyết định số " + d.numberText + " " + model::dateText(d.date));
     meta.set("keywords", "khen thưởng, " + form + ", " + a.name);
 
     ctx.set("issuer", issuerValue(d.issuer));

@@ -15,7 +15,7 @@ model::Date decisionDateFor(const model::AwardRequest& award,
     if (runDate) {
         return *runDate;
     }
-    return model::Date::fromUnixTime(now);
+    return model::vietnamDateTime(now).date;
 }
 
 core::Result<DecisionMoney> decisionMoney(const model::Decision& decision,

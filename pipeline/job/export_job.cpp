@@ -1,6 +1,6 @@
 // `tdkt export`: plan (list + verify, archive/export), render the transfer list, pack.
 #include "pipeline.hpp"
-#include "pipeline/format/vi_format.hpp"
+#include "pipeline/model/date_display.hpp"
 #include "pipeline/render/renderer.hpp"
 
 namespace tdkt::job {
@@ -8,8 +8,8 @@ namespace {
 
 // "05/01/2026" when the dossier's documents share one date, else "05/01/2026 – 20/03/2026".
 std::string period(const archive::TransferListRow& row) {
-    const std::string from = format::dateShort(row.startDate);
-    const std::string to = format::dateShort(row.endDate);
+    const std::string from = model::dateShort(row.startDate);
+    const std::string to = model::dateShort(row.endDate);
     return from == to || to.empty() ? from : from + " – " + to;
 }
 
@@ -29,8 +29,7 @@ tmpl::Value contextOf(const archive::TransferList& list) {
     l.set("year", std::to_string(list.year));
     l.set("unit", list.unit.value_or(""));
     l.set("issuer", list.issuer.value_or(""));
-    auto date = model::Date::parseIso(list.date);
-    l.set("date", date ? format::dateText(*date) : list.date);
+    l.set("date", model::dateText(list.date));
     l.set("dossiers", std::to_string(list.rows.size()));
     l.set("documents", std::to_string(list.documents()));
     l.set("pages", std::to_string(list.pages()));

@@ -1,6 +1,7 @@
 // `tdkt report`: the year's awards from the tree, and their PDF.
 #include "pipeline.hpp"
 #include "pipeline/format/vi_format.hpp"
+#include "pipeline/model/date_display.hpp"
 #include "pipeline/render/renderer.hpp"
 #include "search_key.hpp"
 
@@ -46,8 +47,8 @@ core::Result<int> reportPdf(const core::Environment& env, const archive::YearRep
     meta.set("keywords", "báo cáo, khen thưởng");
     tmpl::Value& r = ctx.set("report", tmpl::Value::map());
     r.set("year", std::to_string(report.year));
-    r.set("periodFrom", format::dateShort(report.periodFrom));
-    r.set("periodTo", format::dateShort(report.periodTo));
+    r.set("periodFrom", model::dateShort(report.periodFrom));
+    r.set("periodTo", model::dateShort(report.periodTo));
     r.set("unit", report.unit.value_or(""));
     r.set("decisions", std::to_string(report.decisions));
     r.set("directWorkerShare", format::percent(report.directWorkerShare()));

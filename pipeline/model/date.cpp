@@ -44,20 +44,39 @@ std::optional<Date> Date::parseIso(std::string_view s) {
     return d;
 }
 
+namespace {
+
+constexpr std::int64_t kVietnamUtcOffsetSeconds = 7 * 3600;
+
 // Civil-from-days (Howard Hinnant's algorithm), to avoid time-zone dependent libc calls.
-Date Date::fromUnixTime(long long seconds, int utcOffsetMinutes) {
-    long long z = (seconds + utcOffsetMinutes * 60LL);
-    long long days = z >= 0 ? z / 86400 : (z - 86399) / 86400;
+Date civilFromDays(std::int64_t days) {
     days += 719468;
-    long long era = (days >= 0 ? days : days - 146096) / 146097;
-    unsigned doe = static_cast<unsigned>(days - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    long long y = static_cast<long long>(yoe) + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(days - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
     return Date{static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d)};
+}
+
+} // namespace
+
+std::string DateTime::iso() const {
+    char buf[48];
+    std::snprintf(buf, sizeof buf, "%sT%02d:%02d:%02d+07:00", date.iso().c_str(), hour, minute,
+                  second);
+    return buf;
+}
+
+DateTime vietnamDateTime(std::int64_t epochSeconds) {
+    const std::int64_t local = epochSeconds + kVietnamUtcOffsetSeconds;
+    const std::int64_t days = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+    const auto secondOfDay = static_cast<int>(local - days * 86400);
+    return DateTime{civilFromDays(days), secondOfDay / 3600, secondOfDay / 60 % 60,
+                    secondOfDay % 60};
 }
 
 } // namespace tdkt::model

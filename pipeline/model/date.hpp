@@ -1,4 +1,5 @@
 #pragma once
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,7 +15,6 @@ struct Date {
     bool valid() const;
     std::string iso() const; // "2026-01-05"
     static std::optional<Date> parseIso(std::string_view s);
-    static Date fromUnixTime(long long seconds, int utcOffsetMinutes = 7 * 60);
 
     friend bool operator==(const Date& a, const Date& b) {
         return a.year == b.year && a.month == b.month && a.day == b.day;
@@ -30,5 +30,20 @@ struct Date {
     }
     friend bool operator<=(const Date& a, const Date& b) { return !(b < a); }
 };
+
+// A moment of the run's clock as read on a wall clock in Vietnam.
+struct DateTime {
+    Date date;
+    int hour = 0;
+    int minute = 0;
+    int second = 0;
+
+    std::string iso() const; // "2026-01-05T08:30:00+07:00"
+};
+
+// The offices are in Vietnam (UTC+7, no daylight saving): every date or time derived from the
+// run's clock (SOURCE_DATE_EPOCH or the system clock) is a local date or time there. The one
+// place that knows the offset.
+DateTime vietnamDateTime(std::int64_t epochSeconds);
 
 } // namespace tdkt::model

@@ -4,6 +4,7 @@
 #include "name_key.hpp"
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/sha256.hpp"
+#include "pipeline/model/date_display.hpp"
 
 #include <cstdlib>
 #include <unordered_map>
@@ -159,9 +160,9 @@ std::string grantsText(const IssuerEntry& e) {
     for (const Grant& g : e.grants) {
         out += out.empty() ? "" : "; ";
         out += std::string(model::displayName(g.form)) + " từ ngày " +
-               displayDate(g.from.value_or(e.issuer.validFrom));
+               model::dateShort(g.from.value_or(e.issuer.validFrom));
         if (g.to) {
-            out += " đến trước ngày " + displayDate(*g.to);
+            out += " đến trước ngày " + model::dateShort(*g.to);
         }
     }
     return out;
@@ -197,7 +198,7 @@ DossierValidator::load(const core::Environment& env,
         return schema.error();
     }
     return DossierValidator(std::move(schema).value(), std::move(issuers),
-                            model::Date::fromUnixTime(env.now));
+                            model::vietnamDateTime(env.now).date);
 }
 
 core::Result<model::Dossier> DossierValidator::read(const fs::path& file,
@@ -269,8 +270,8 @@ bool DossierValidator::checkRules(const model::Dossier& d, Diagnostics& diags,
         requireVisible(a.reason, a.where, field + "/reason");
         const bool dated = a.decisionDate.valid();
         const model::Date on = dated ? a.decisionDate : m_runDate;
-        const std::string onText = dated ? "ngày quyết định " + displayDate(on)
-                                         : "ngày " + displayDate(on) +
+        const std::string onText = dated ? "ngày quyết định " + model::dateShort(on)
+                                         : "ngày " + model::dateShort(on) +
                                                " (ngày lập quyết định, vì hồ sơ không ghi "
                                                "decisionDate)";
         if (!m_issuers->contains(a.issuerId)) {
@@ -304,8 +305,8 @@ bool DossierValidator::checkRules(const model::Dossier& d, Diagnostics& diags,
         }
         if (d.submission.date.valid() && on < d.submission.date) {
             diags.error(codes::kSubmissionAfterDecision, a.where, field + "/@decisionDate",
-                        "ngày tờ trình (" + displayDate(d.submission.date) + ") sau " + onText +
-                            "; quyết định phải ban hành sau khi có tờ trình");
+                        "ngày tờ trình (" + model::dateShort(d.submission.date) + ") sau " +
+                            onText + "; quyết định phải ban hành sau khi có tờ trình");
         }
         if (d.round.year > 0) {
             const int gap = on.year - d.round.year;
@@ -322,8 +323,8 @@ bool DossierValidator::checkRules(const model::Dossier& d, Diagnostics& diags,
         d.submission.date < d.reviewMinutesDate) {
         diags.warning(codes::kReviewAfterSubmission, {file, lines.reviewMinutesDate},
                       "reviewMinutes/date",
-                      "ngày biên bản xét (" + displayDate(d.reviewMinutesDate) +
-                          ") sau ngày tờ trình (" + displayDate(d.submission.date) +
+                      "ngày biên bản xét (" + model::dateShort(d.reviewMinutesDate) +
+                          ") sau ngày tờ trình (" + model::dateShort(d.submission.date) +
                           "); thông thường Hội đồng xét trước rồi mới lập tờ trình");
     }
 

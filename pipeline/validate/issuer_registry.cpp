@@ -3,9 +3,9 @@
 #include "codes.hpp"
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/xml.hpp"
+#include "pipeline/model/date_display.hpp"
 
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 namespace tdkt::validate {
@@ -21,16 +21,10 @@ struct IssuerRegistry::Data {
     std::map<std::string, std::pair<std::size_t, std::size_t>> byId; // [first, last) in entries
 };
 
-std::string displayDate(const model::Date& d) {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day, d.month, d.year);
-    return buf;
-}
-
 std::string validityText(const model::Issuer& is) {
-    std::string out = "từ ngày " + displayDate(is.validFrom);
+    std::string out = "từ ngày " + model::dateShort(is.validFrom);
     if (is.validTo) {
-        out += " đến trước ngày " + displayDate(*is.validTo);
+        out += " đến trước ngày " + model::dateShort(*is.validTo);
     }
     return out;
 }
@@ -127,7 +121,7 @@ void checkPeriods(const std::vector<IssuerEntry>& entries, Diagnostics& diags) {
         if (is.validTo && !(is.validFrom < *is.validTo)) {
             diags.error(codes::kIssuerBadPeriod, e.where, field + "/@validTo",
                         "ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực (" +
-                            displayDate(is.validFrom) + ")");
+                            model::dateShort(is.validFrom) + ")");
         }
         for (const Grant& g : e.grants) {
             const model::Date from = g.from.value_or(is.validFrom);

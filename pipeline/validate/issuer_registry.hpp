@@ -67,8 +67,6 @@ private:
     std::shared_ptr<const Data> m_data;
 };
 
-// "01/07/2025", the way dates are written in Vietnamese messages.
-std::string displayDate(const model::Date& d);
 // "từ ngày 01/01/2024 đến trước ngày 01/07/2025" (or just "từ ngày …" when open-ended).
 std::string validityText(const model::Issuer& issuer);
 

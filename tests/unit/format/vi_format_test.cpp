@@ -4,28 +4,6 @@
 #include <climits>
 
 using namespace tdkt::format;
-using tdkt::model::Date;
-
-TEST_CASE("date text: leading zero for days 1-9 and months 1-2 only") {
-    CHECK(dateText(Date{2026, 1, 5}) == "ngày 05 tháng 01 năm 2026");
-    CHECK(dateText(Date{2026, 2, 5}) == "ngày 05 tháng 02 năm 2026");
-    CHECK(dateText(Date{2026, 3, 15}) == "ngày 15 tháng 3 năm 2026");
-    CHECK(dateText(Date{2026, 11, 9}) == "ngày 09 tháng 11 năm 2026");
-    CHECK(dateText(Date{2026, 12, 31}) == "ngày 31 tháng 12 năm 2026");
-    CHECK(dateText(Date{2026, 2, 30}) == "ngày … tháng … năm …");
-    CHECK(dateText(Date{}) == "ngày … tháng … năm …");
-}
-
-TEST_CASE("date line and short date") {
-    CHECK(dateLine("Hà Nội", Date{2026, 2, 5}) == "Hà Nội, ngày 05 tháng 02 năm 2026");
-    CHECK(dateLine("", Date{2026, 7, 1}) == "ngày 01 tháng 7 năm 2026");
-    CHECK(dateShort(Date{2026, 2, 5}) == "05/02/2026");
-    CHECK(dateShort(Date{2026, 12, 25}) == "25/12/2026");
-    CHECK(dateShort(Date{}) == "…/…/…");
-    CHECK(dateShort(std::string_view("2026-02-05")) == "05/02/2026");
-    CHECK(dateShort(std::string_view("")).empty());
-    CHECK(dateShort(std::string_view("sớm")) == "sớm");
-}
 
 TEST_CASE("percentages have one decimal and a decimal comma") {
     CHECK(percent(0) == "0,0");
