@@ -4,7 +4,7 @@
 //   bench_archive [records] [queries]
 #include "archive/archive.hpp"
 #include "archive/index.hpp"
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/search_key.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -29,7 +29,7 @@ int main(int argc, char** argv) {
                               ? fs::path(reuse)
                               : fs::temp_directory_path() / fs::unique_path("tdkt-bench-%%%%%%%%");
     fs::create_directories(root);
-    archive::SearchKeyFn key = [](const std::string& s) { return normalize::searchKey(s); };
+    archive::SearchKeyFn key = [](const std::string& s) { return text::searchKey(s); };
 
     const std::vector<std::string> family = {"Nguyễn", "Trần", "Lê",    "Phạm", "Hoàng", "Huỳnh",
                                              "Phan",   "Vũ",   "Võ",    "Đặng", "Bùi",   "Đỗ",
@@ -133,7 +133,7 @@ int main(int argc, char** argv) {
     // query) an award form.
     auto randomQuery = [&](int q) {
         archive::SearchQuery query;
-        query.text = normalize::searchKey(pick(family) + " " + pick(given));
+        query.text = text::searchKey(pick(family) + " " + pick(given));
         query.year = 2015 + static_cast<int>(rng() % 12);
         if (q % 2) {
             query.awardForm = pick(forms);

@@ -2,7 +2,7 @@
 // Vietnamese, some NFD, some legacy-encoded, some ASCII), and over its clean and ASCII parts
 // alone (the fast path). Numbers only; no assertions.
 //   bench_normalize [MEGABYTES]   (default 50)
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/normalize.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -78,8 +78,8 @@ void run(const char* name, const std::vector<std::string>& lines) {
     std::size_t changed = 0;
     const auto start = std::chrono::steady_clock::now();
     for (const auto& l : lines) {
-        tdkt::normalize::Change change;
-        const std::string out = tdkt::normalize::normalize(l, &change);
+        tdkt::text::Change change;
+        const std::string out = tdkt::text::normalize(l, &change);
         changed += change.changed;
     }
     const std::chrono::duration<double> seconds = std::chrono::steady_clock::now() - start;

@@ -49,18 +49,18 @@ void addToneStyleOption(Poco::Util::OptionSet& set) {
     set.addOption(Option("tone-style", "", "kiểu đặt dấu thanh").required(false).argument("STYLE"));
 }
 
-bool toneStyleOption(const Invocation& inv, const std::string& command, normalize::Options& options,
+bool toneStyleOption(const Invocation& inv, const std::string& command, text::Options& options,
                      int* exitCode) {
     if (!inv.has("tone-style")) {
         return true;
     }
     const std::string style = inv.get("tone-style");
     if (style == "classic") {
-        options.toneStyle = normalize::ToneStyle::Classic;
+        options.toneStyle = text::ToneStyle::Classic;
         return true;
     }
     if (style == "new") {
-        options.toneStyle = normalize::ToneStyle::New;
+        options.toneStyle = text::ToneStyle::New;
         return true;
     }
     *exitCode = usageError(inv.err, command,

@@ -3,7 +3,7 @@
 // command lives in its own file (<name>_command.cpp) and is listed once in cli.cpp's table.
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
-#include "pipeline/normalize/options.hpp"
+#include "pipeline/text/options.hpp"
 
 #include <Poco/Util/OptionSet.h>
 #include <functional>
@@ -46,7 +46,7 @@ int checkInputsExist(const Invocation& inv);
 // --tone-style=classic|new: where normalisation puts the tone mark of "oa", "oe", "uy".
 void addToneStyleOption(Poco::Util::OptionSet& set);
 // False (after printing a usage error) when the value is neither classic nor new.
-bool toneStyleOption(const Invocation& inv, const std::string& command, normalize::Options& options,
+bool toneStyleOption(const Invocation& inv, const std::string& command, text::Options& options,
                      int* exitCode);
 // Parses an integer option; false (after printing a usage error) when it is not a number.
 bool intOption(const Invocation& inv, const std::string& command, const std::string& name,

@@ -1,8 +1,10 @@
-// `tdkt text normalize|search-key|title-case|upper`: a line filter over the normalize module,
+// `tdkt text normalize|search-key|title-case|upper`: a line filter over the shared text layer,
 // a stable interface for other tools. One output line per input line, in order.
 #include "command.hpp"
 #include "pipeline/core/exit_code.hpp"
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/case_mapping.hpp"
+#include "pipeline/text/normalize.hpp"
+#include "pipeline/text/search_key.hpp"
 
 #include <functional>
 #include <iostream>
@@ -19,16 +21,16 @@ int runText(Invocation& inv) {
                           "cần đúng một thao tác: normalize, search-key, title-case hoặc upper");
     }
     const std::string& action = inv.positional[0];
-    normalize::Options options;
+    text::Options options;
     if (inv.has("tone-style")) {
         const std::string style = inv.get("tone-style");
         if (action != "normalize") {
             return usageError(inv.err, "text", "--tone-style chỉ dùng với «normalize»");
         }
         if (style == "classic") {
-            options.toneStyle = normalize::ToneStyle::Classic;
+            options.toneStyle = text::ToneStyle::Classic;
         } else if (style == "new") {
-            options.toneStyle = normalize::ToneStyle::New;
+            options.toneStyle = text::ToneStyle::New;
         } else {
             return usageError(inv.err, "text",
                               "--tone-style phải là «classic» hoặc «new», không phải «" + style +
@@ -37,13 +39,13 @@ int runText(Invocation& inv) {
     }
     std::function<std::string(const std::string&)> transform;
     if (action == "normalize") {
-        transform = [options](const std::string& s) { return normalize::normalize(s, options); };
+        transform = [options](const std::string& s) { return text::normalize(s, options); };
     } else if (action == "search-key") {
-        transform = [](const std::string& s) { return normalize::searchKey(s); };
+        transform = [](const std::string& s) { return text::searchKey(s); };
     } else if (action == "title-case") {
-        transform = [](const std::string& s) { return normalize::titleCase(s); };
+        transform = [](const std::string& s) { return text::titleCase(s); };
     } else if (action == "upper") {
-        transform = [](const std::string& s) { return normalize::upper(s); };
+        transform = [](const std::string& s) { return text::upper(s); };
     } else {
         return usageError(inv.err, "text", "thao tác không hợp lệ «" + action + "»");
     }
@@ -61,7 +63,7 @@ int runText(Invocation& inv) {
             line.pop_back(); // CRLF input: the CR belongs to the line end, not the text
         }
         int replaced = 0;
-        std::string valid = normalize::repairUtf8(line, &replaced);
+        std::string valid = text::repairUtf8(line, &replaced);
         if (replaced > 0) {
             inv.err << "dòng " << number << ": UTF-8 không hợp lệ, " << replaced
                     << " chuỗi byte đã được thay bằng U+FFFD\n";

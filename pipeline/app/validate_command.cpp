@@ -10,7 +10,7 @@ int runValidate(Invocation& inv) {
     if (inv.positional.empty()) {
         return usageError(inv.err, "validate", "cần ít nhất một tệp hồ sơ (FILE...)");
     }
-    normalize::Options text;
+    text::Options text;
     int rc = 0;
     if (!toneStyleOption(inv, "validate", text, &rc)) {
         return rc;

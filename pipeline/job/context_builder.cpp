@@ -2,7 +2,7 @@
 
 #include "pipeline/format/vi_format.hpp"
 #include "pipeline/model/date_display.hpp"
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/case_mapping.hpp"
 
 namespace tdkt::job {
 namespace {
@@ -226,12 +226,12 @@ tmpl::Value certificateContext(const model::Decision& d, const model::Awardee& a
     meta.set("keywords", "khen thưởng, " + form + ", " + a.name);
 
     ctx.set("issuer", issuerValue(d.issuer));
-    ctx.set("formTitle", normalize::upper(form));
+    ctx.set("formTitle", text::upper(form));
     tmpl::Value& r = ctx.set("recipient", tmpl::Value::map());
     bool person = a.kind == model::NomineeKind::Individual;
     r.set("salutation", person ? (a.gender == model::Gender::Female ? "Bà" : "Ông") : "");
     r.set("name", a.name);
-    r.set("nameUpper", normalize::upper(a.name));
+    r.set("nameUpper", text::upper(a.name));
     r.set("unit", person ? positionUnit(a) : a.unit);
     r.set("achievement", a.achievement);
     ctx.set("decision", decisionValue(d));

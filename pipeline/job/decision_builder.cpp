@@ -1,7 +1,7 @@
 #include "decision_builder.hpp"
 
 #include "pipeline/format/vi_format.hpp"
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/search_key.hpp"
 
 #include <algorithm>
 
@@ -87,7 +87,7 @@ model::Decision buildDecision(const model::Dossier& dossier, const model::AwardR
             a.category = n.category;
             a.gender = n.gender;
             a.birthYear = n.birthYear;
-            a.searchName = normalize::searchKey(n.name);
+            a.searchName = text::searchKey(n.name);
             char file[32];
             std::snprintf(file, sizeof file, "certificates/%04d.pdf", ++certificate);
             a.certificateFile = file;

@@ -4,6 +4,7 @@
 
 #include "decision_filer.hpp"
 #include "issue_plan.hpp"
+#include "pipeline/normalize/normalizer.hpp"
 #include "pipeline/render/renderer.hpp"
 #include "pipeline/validate/dossier_validator.hpp"
 #include "pipeline/validate/issuer_registry.hpp"
@@ -79,7 +80,7 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
 }
 
 CheckReport Pipeline::check(const std::vector<std::string>& files,
-                            const normalize::Options& text) const {
+                            const text::Options& text) const {
     CheckReport report;
     for (const auto& file : files) {
         core::Diagnostics diags;

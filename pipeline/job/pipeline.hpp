@@ -8,7 +8,7 @@
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/model/dossier.hpp"
-#include "pipeline/normalize/options.hpp"
+#include "pipeline/text/options.hpp"
 
 #include <functional>
 #include <memory>
@@ -37,7 +37,7 @@ struct PrintSettings {
 struct IssueOptions {
     std::vector<std::string> files;
     PrintSettings print;
-    normalize::Options text; // e.g. the tone-placement style printed on the documents
+    text::Options text; // e.g. the tone-placement style printed on the documents
     fs::path archiveRoot;
     std::optional<model::Date> date; // decision date when the dossier does not plan one
     int lockWaitSeconds = 30;
@@ -77,8 +77,7 @@ public:
     const core::Environment& environment() const;
 
     // Validate and normalise; nothing is written.
-    CheckReport check(const std::vector<std::string>& files,
-                      const normalize::Options& text = {}) const;
+    CheckReport check(const std::vector<std::string>& files, const text::Options& text = {}) const;
 
     // Check every file first; if any is rejected nothing is written (InputRejected with the
     // diagnostics in the report). Otherwise each award form of each dossier becomes one

@@ -1,12 +1,12 @@
 #pragma once
-// The normalise stage's search key, handed to the archive (which must not depend on normalise).
+// The shared text layer's search key, handed to the archive as a function.
 #include "archive/archive.hpp"
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/search_key.hpp"
 
 namespace tdkt::job {
 
 inline archive::SearchKeyFn searchKeyFn() {
-    return [](const std::string& s) { return normalize::searchKey(s); };
+    return [](const std::string& s) { return text::searchKey(s); };
 }
 
 } // namespace tdkt::job

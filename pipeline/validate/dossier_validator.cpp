@@ -1,10 +1,10 @@
 #include "dossier_validator.hpp"
 
 #include "codes.hpp"
-#include "name_key.hpp"
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/sha256.hpp"
 #include "pipeline/model/date_display.hpp"
+#include "pipeline/text/name_key.hpp"
 
 #include <cstdlib>
 #include <unordered_map>
@@ -247,9 +247,9 @@ bool DossierValidator::checkRules(const model::Dossier& d, Diagnostics& diags,
     const std::size_t errorsBefore = diags.errorCount();
     const std::string& file = d.sourceFile;
 
-    auto requireVisible = [&](const std::string& text, const SourceLocation& where,
+    auto requireVisible = [&](const std::string& value, const SourceLocation& where,
                               const std::string& field) {
-        if (!text.empty() && !hasVisibleText(text)) {
+        if (!value.empty() && !text::hasVisibleText(value)) {
             diags.error(codes::kInvisibleText, where, field,
                         "chỉ có ký tự vô hình (ví dụ khoảng trắng độ rộng 0), không có nội dung "
                         "đọc được");
@@ -356,7 +356,7 @@ bool DossierValidator::checkRules(const model::Dossier& d, Diagnostics& diags,
         }
         // A text of at most N bytes has at most N characters: skip ICU for the usual case.
         const std::size_t len = n.achievement.size() > kCertificateAchievementMax
-                                    ? visibleLength(n.achievement)
+                                    ? text::visibleLength(n.achievement)
                                     : n.achievement.size();
         if (len > kCertificateAchievementMax) {
             diags.warning(codes::kAchievementTooLong, n.where, field + "/achievement",
@@ -365,7 +365,7 @@ bool DossierValidator::checkRules(const model::Dossier& d, Diagnostics& diags,
                               " ký tự in được trên Bằng khen/Giấy khen; hãy rút gọn");
         }
 
-        const std::string person = std::string(toString(n.kind)) + '\x1f' + nameKey(n.name) +
+        const std::string person = std::string(toString(n.kind)) + '\x1f' + text::nameKey(n.name) +
                                    '\x1f' + std::to_string(individual ? n.birthYear : 0);
         auto [dup, fresh] = sameAward.emplace(person + '\x1f' + n.awardId, &n);
         if (!fresh) {

@@ -93,8 +93,8 @@ TEST_CASE("normalizeDossier takes the tone style and reports each repair in Viet
     model::Dossier d = sampleDossier();
     d.nominees[0].name = "Nguyễn Thị Hòa";
     d.nominees[0].position = "Tæ tr\u00ADëng"; // TCVN3 "Tổ trưởng" read as Latin-1
-    normalize::Options options;
-    options.toneStyle = normalize::ToneStyle::New;
+    text::Options options;
+    options.toneStyle = text::ToneStyle::New;
     normalize::normalizeDossier(d, options);
     CHECK(d.nominees[0].name == "Nguyễn Thị Hoà");
     CHECK(d.nominees[0].position == "Tổ trưởng");

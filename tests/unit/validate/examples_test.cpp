@@ -1,6 +1,6 @@
 // The shipped examples/ are the product's demo input and the end-to-end tests' data: they must
 // validate clean, keep the properties the brief promises, and match their quirk list.
-#include "pipeline/validate/name_key.hpp"
+#include "pipeline/text/name_key.hpp"
 #include "validate_test_support.hpp"
 
 #include <fstream>
@@ -10,6 +10,8 @@
 using namespace tdkt;
 using namespace tdkt::validate;
 using namespace tdkt::validate::test;
+using text::nameKey;
+using text::visibleLength;
 
 namespace {
 

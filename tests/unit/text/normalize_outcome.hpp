@@ -1,7 +1,7 @@
 #pragma once
 // What normalize() made of one input: the text and the change it recorded (shared by the
 // normalise test programs).
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/normalize.hpp"
 
 #include <string>
 #include <string_view>
@@ -10,12 +10,12 @@ namespace normalizetest {
 
 struct Outcome {
     std::string text;
-    tdkt::normalize::Change change;
+    tdkt::text::Change change;
 };
 
 inline Outcome run(std::string_view input) {
     Outcome o;
-    o.text = tdkt::normalize::normalize(input, &o.change);
+    o.text = tdkt::text::normalize(input, &o.change);
     return o;
 }
 

@@ -1,9 +1,9 @@
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/case_mapping.hpp"
 
 #include <catch2/catch.hpp>
 
-using tdkt::normalize::titleCase;
-using tdkt::normalize::upper;
+using tdkt::text::titleCase;
+using tdkt::text::upper;
 
 TEST_CASE("titleCase capitalises each space-separated word and keeps every mark") {
     CHECK(titleCase("NGUYỄN văn a") == "Nguyễn Văn A");

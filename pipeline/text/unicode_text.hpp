@@ -1,11 +1,11 @@
 #pragma once
-// Internal to the normalize module: the UTF-8 <-> ICU glue the public functions share.
+// Internal to the text module: the UTF-8 <-> ICU glue the public functions share.
 #include <string>
 #include <string_view>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 // ICU's singletons; their data is compiled into libicuuc, so they are always available.
 const icu::Normalizer2& nfc();
@@ -24,4 +24,4 @@ bool isValidUtf8(std::string_view text);
 // `text` itself when it is valid UTF-8, otherwise a copy in `storage` with U+FFFD replacements.
 std::string_view validUtf8(std::string_view text, std::string& storage);
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail

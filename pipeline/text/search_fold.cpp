@@ -1,6 +1,8 @@
-#include "pipeline/normalize/search_fold.hpp"
+#include "pipeline/text/search_fold.hpp"
 
-#include "pipeline/normalize/unicode_text.hpp"
+#include "pipeline/text/normalize.hpp"
+#include "pipeline/text/search_key.hpp"
+#include "pipeline/text/unicode_text.hpp"
 
 #include <array>
 #include <cstdint>
@@ -8,7 +10,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 namespace {
 
 // Search-key folding of one code point of lower-cased NFD text (marks already dropped).
@@ -233,4 +235,17 @@ bool searchKeyFast(std::string_view text, std::string& out) {
     return true;
 }
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail
+
+namespace tdkt::text {
+
+std::string searchKey(std::string_view text) {
+    const std::string normalized = normalize(text);
+    std::string key;
+    if (detail::searchKeyFast(normalized, key)) {
+        return key;
+    }
+    return detail::searchKeyIcu(normalized);
+}
+
+} // namespace tdkt::text

@@ -1,10 +1,10 @@
 #pragma once
-// Internal to the normalize module: the two ways searchKey folds already-normalised text, kept
+// Internal to the text module: the two ways searchKey folds already-normalised text, kept
 // side by side so the unit tests can prove the table gives exactly what ICU gives.
 #include <string>
 #include <string_view>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 // The reference fold of normalize()d text through ICU: full lower case, NFD, combining marks
 // dropped, đ → d, typographic quotes → ASCII, spaces a dropped mark leaves doubled collapsed,
@@ -17,4 +17,4 @@ std::string searchKeyIcu(std::string_view normalized);
 // other scripts, U+FFFD); the caller then uses searchKeyIcu.
 bool searchKeyFast(std::string_view normalized, std::string& out);
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail

@@ -1,39 +1,23 @@
-#include "name_key.hpp"
+#include "pipeline/text/name_key.hpp"
+
+#include "pipeline/text/unicode_text.hpp"
 
 #include <algorithm>
-#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
 #include <vector>
 
-namespace tdkt::validate {
+namespace tdkt::text {
 namespace {
 
-icu::UnicodeString fromUtf8(std::string_view s) {
-    return icu::UnicodeString::fromUTF8(
-        icu::StringPiece(s.data(), static_cast<std::int32_t>(s.size())));
-}
+using detail::fromUtf8;
+using detail::nfc;
+using detail::nfd;
+using detail::toUtf8;
 
-std::string toUtf8(const icu::UnicodeString& s) {
-    std::string out;
-    s.toUTF8String(out);
-    return out;
-}
-
-// ICU caches these instances for the life of the process and they are thread-safe.
-const icu::Normalizer2& nfd() {
-    UErrorCode status = U_ZERO_ERROR;
-    static const icu::Normalizer2* instance = icu::Normalizer2::getNFDInstance(status);
-    return *instance;
-}
-
-const icu::Normalizer2& nfc() {
-    UErrorCode status = U_ZERO_ERROR;
-    static const icu::Normalizer2* instance = icu::Normalizer2::getNFCInstance(status);
-    return *instance;
-}
-
-bool isInvisible(UChar32 c) {
+// Default_Ignorable_Code_Point (zero-width characters, BOM, soft hyphen, variation selectors):
+// the set these checks were written for. Not detail::isInvisible, the characters normalize()
+// removes: control characters are only in that one, variation selectors only in this one.
+bool isIgnorable(UChar32 c) {
     return u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) != 0;
 }
 
@@ -75,7 +59,7 @@ std::string nameKey(std::string_view utf8) {
     for (std::int32_t i = 0; i < s.length();) {
         UChar32 c = s.char32At(i);
         i += U16_LENGTH(c);
-        if (isInvisible(c)) {
+        if (isIgnorable(c)) {
             continue;
         }
         if (isSpace(c)) {
@@ -112,7 +96,7 @@ bool hasVisibleText(std::string_view utf8) {
     for (std::int32_t i = 0; i < s.length();) {
         UChar32 c = s.char32At(i);
         i += U16_LENGTH(c);
-        if (!isInvisible(c) && !isSpace(c)) {
+        if (!isIgnorable(c) && !isSpace(c)) {
             return true;
         }
     }
@@ -127,7 +111,7 @@ std::size_t visibleLength(std::string_view utf8) {
     for (std::int32_t i = 0; i < s.length();) {
         UChar32 c = s.char32At(i);
         i += U16_LENGTH(c);
-        if (isInvisible(c)) {
+        if (isIgnorable(c)) {
             continue;
         }
         if (isSpace(c)) {
@@ -140,4 +124,4 @@ std::size_t visibleLength(std::string_view utf8) {
     return count;
 }
 
-} // namespace tdkt::validate
+} // namespace tdkt::text

@@ -1,13 +1,14 @@
 // Step 5: tone placement for "oa", "oe", "uy" in open syllables, via the syllable parser.
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/normalize.hpp"
+#include "pipeline/text/search_key.hpp"
 
 #include <catch2/catch.hpp>
 
-using tdkt::normalize::Change;
-using tdkt::normalize::normalize;
-using tdkt::normalize::Options;
-using tdkt::normalize::searchKey;
-using tdkt::normalize::ToneStyle;
+using tdkt::text::Change;
+using tdkt::text::normalize;
+using tdkt::text::Options;
+using tdkt::text::searchKey;
+using tdkt::text::ToneStyle;
 
 namespace {
 

@@ -1,7 +1,8 @@
 // searchKey's table fold must give exactly what the ICU fold gives, on every input: the corpus,
 // the examples' text, every code point below U+2000 alone and inside words, and random mixes.
-#include "pipeline/normalize/normalizer.hpp"
-#include "pipeline/normalize/search_fold.hpp"
+#include "pipeline/text/normalize.hpp"
+#include "pipeline/text/search_fold.hpp"
+#include "pipeline/text/search_key.hpp"
 
 #include <catch2/catch.hpp>
 #include <dirent.h>
@@ -12,8 +13,10 @@
 #include <vector>
 
 using namespace tdkt;
-using normalize::detail::searchKeyFast;
-using normalize::detail::searchKeyIcu;
+using text::normalize;
+using text::searchKey;
+using text::detail::searchKeyFast;
+using text::detail::searchKeyIcu;
 
 namespace {
 
@@ -50,13 +53,13 @@ std::string hexOf(const std::string& s) {
 
 // searchKey as it was before the table: normalize, then the ICU fold.
 std::string reference(const std::string& text) {
-    return searchKeyIcu(normalize::normalize(text));
+    return searchKeyIcu(normalize(text));
 }
 
 // Both the public function and the table on its own (on text not normalised first, too).
 void checkSame(const std::string& text) {
     INFO("input bytes: " << hexOf(text));
-    REQUIRE(normalize::searchKey(text) == reference(text));
+    REQUIRE(searchKey(text) == reference(text));
     std::string fast;
     if (searchKeyFast(text, fast)) {
         REQUIRE(fast == searchKeyIcu(text));

@@ -1,6 +1,7 @@
 // The ≥200-case corpus of tests/data/normalize/corpus.tsv: expected values from glibc iconv,
 // Python's unicodedata, the VNI code list and RFC 1456 (see tests/data/normalize/README.md).
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/normalize.hpp"
+#include "pipeline/text/search_key.hpp"
 
 #include <catch2/catch.hpp>
 #include <fstream>
@@ -76,19 +77,18 @@ TEST_CASE("corpus: every case normalises to its independently derived value") {
     std::map<std::string, int> perSource;
     for (const Case& c : cases) {
         INFO("corpus.tsv:" << c.line << " [" << c.source << "] " << c.input);
-        normalize::Options options;
+        text::Options options;
         REQUIRE((c.style == "classic" || c.style == "new"));
-        options.toneStyle =
-            c.style == "new" ? normalize::ToneStyle::New : normalize::ToneStyle::Classic;
-        normalize::Change change;
-        const std::string out = normalize::normalize(c.input, options, &change);
+        options.toneStyle = c.style == "new" ? text::ToneStyle::New : text::ToneStyle::Classic;
+        text::Change change;
+        const std::string out = text::normalize(c.input, options, &change);
         CHECK(out == c.expected);
         CHECK(change.changed == (c.input != c.expected));
         // Idempotent, and the search key agrees with the expected spelling's.
-        CHECK(normalize::normalize(out, options) == out);
+        CHECK(text::normalize(out, options) == out);
         // The same through the full pipeline (a zero-width space defeats the fast path).
-        CHECK(normalize::normalize("\u200B" + c.input, options) == c.expected);
-        CHECK(normalize::searchKey(c.input) == normalize::searchKey(c.expected));
+        CHECK(text::normalize("\u200B" + c.input, options) == c.expected);
+        CHECK(text::searchKey(c.input) == text::searchKey(c.expected));
         ++perSource[c.source];
     }
     // Each independent source contributes a real share of the corpus.

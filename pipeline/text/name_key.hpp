@@ -1,11 +1,11 @@
 #pragma once
-// Text checks the business rules need before the normalise stage has run. validate may not
-// depend on normalize, and its needs are narrower: a comparison key, not a cleaned text.
+// Text checks the business rules need before the normalise stage has run (validate reads the
+// dossier as typed): a comparison key and visibility checks, not a cleaned text.
 #include <cstddef>
 #include <string>
 #include <string_view>
 
-namespace tdkt::validate {
+namespace tdkt::text {
 
 // Key under which two spellings of one name compare equal: canonical equivalence (NFC/NFD),
 // case, whitespace runs, invisible characters (zero-width space, BOM, soft hyphen) and the
@@ -20,4 +20,4 @@ bool hasVisibleText(std::string_view utf8);
 // characters not counted.
 std::size_t visibleLength(std::string_view utf8);
 
-} // namespace tdkt::validate
+} // namespace tdkt::text

@@ -5,7 +5,7 @@
 #include <unicode/ustring.h>
 #include <unicode/utf8.h>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 namespace {
 
@@ -96,4 +96,4 @@ std::string_view validUtf8(std::string_view text, std::string& storage) {
     return storage;
 }
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail

@@ -1,14 +1,15 @@
 // Vietnamese collation: ICU's "vi" tailoring (a < ă < â, d < đ, e < ê, o < ô < ơ, u < ư;
 // tones differ at the secondary level).
-#include "pipeline/normalize/normalizer.hpp"
-#include "pipeline/normalize/unicode_text.hpp"
+#include "pipeline/text/collation.hpp"
+
+#include "pipeline/text/unicode_text.hpp"
 
 #include <memory>
 #include <unicode/coll.h>
 #include <unicode/uchar.h>
 #include <vector>
 
-namespace tdkt::normalize {
+namespace tdkt::text {
 
 namespace {
 
@@ -104,4 +105,4 @@ std::string nameSortKey(std::string_view fullName) {
     return key;
 }
 
-} // namespace tdkt::normalize
+} // namespace tdkt::text

@@ -1,10 +1,10 @@
 #pragma once
-// Internal to the normalize module: repair of text typed in a legacy Vietnamese encoding
+// Internal to the text module: repair of text typed in a legacy Vietnamese encoding
 // (TCVN3/ABC, VNI-Windows, Windows-1258 read as cp1252, VIQR) that reached us as Unicode
 // mojibake. ICU has none of these converters, so they are tables here.
 #include <unicode/unistr.h>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 // Decides for the whole field, on strong evidence only: the field must contain words that are
 // not Vietnamese syllables as they stand, and every word the decoding touches must become a valid
@@ -26,4 +26,4 @@ bool isLegacyByteChar(UChar32 c);
 // (a quality mark, or a tone mark followed by a letter or another mark). `at` indexes the mark.
 bool isViqrTrigger(const char* text, int length, int at);
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail

@@ -1,8 +1,8 @@
 // Legacy Vietnamese encodings as tables, and the evidence rule that decides when to use them.
-#include "pipeline/normalize/legacy_encoding.hpp"
+#include "pipeline/text/legacy_encoding.hpp"
 
-#include "pipeline/normalize/syllable.hpp"
-#include "pipeline/normalize/unicode_text.hpp"
+#include "pipeline/text/syllable.hpp"
+#include "pipeline/text/unicode_text.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,7 +10,7 @@
 #include <unicode/uchar.h>
 #include <vector>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 namespace {
 
@@ -675,4 +675,4 @@ const char* repairLegacyEncoding(icu::UnicodeString& s) {
     return reason;
 }
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail

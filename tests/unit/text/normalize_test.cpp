@@ -1,13 +1,14 @@
-#include "pipeline/normalize/normalizer.hpp"
-#include "tests/unit/normalize/normalize_outcome.hpp"
+#include "pipeline/text/normalize.hpp"
+#include "pipeline/text/search_key.hpp"
+#include "tests/unit/text/normalize_outcome.hpp"
 
 #include <catch2/catch.hpp>
 
 using normalizetest::Outcome;
 using normalizetest::run;
-using tdkt::normalize::Change;
-using tdkt::normalize::normalize;
-using tdkt::normalize::searchKey;
+using tdkt::text::Change;
+using tdkt::text::normalize;
+using tdkt::text::searchKey;
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "pipeline/normalize/normalizer.hpp"
+#include "pipeline/text/collation.hpp"
 
 #include <algorithm>
 #include <catch2/catch.hpp>
@@ -7,8 +7,8 @@
 #include <thread>
 #include <vector>
 
-using tdkt::normalize::collationKey;
-using tdkt::normalize::nameSortKey;
+using tdkt::text::collationKey;
+using tdkt::text::nameSortKey;
 
 namespace {
 

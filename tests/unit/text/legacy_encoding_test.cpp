@@ -1,13 +1,13 @@
 // Step 1: text typed in a legacy Vietnamese encoding, repaired per whole field on strong evidence.
-#include "pipeline/normalize/normalizer.hpp"
-#include "tests/unit/normalize/normalize_outcome.hpp"
+#include "pipeline/text/normalize.hpp"
+#include "tests/unit/text/normalize_outcome.hpp"
 
 #include <catch2/catch.hpp>
 
 using normalizetest::Outcome;
 using normalizetest::run;
-using tdkt::normalize::Change;
-using tdkt::normalize::normalize;
+using tdkt::text::Change;
+using tdkt::text::normalize;
 
 TEST_CASE("TCVN3 (ABC) read as Latin-1 is decoded") {
     const Outcome o = run("NguyÔn V\u00A8n An");

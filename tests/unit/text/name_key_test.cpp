@@ -1,11 +1,11 @@
 // The comparison key behind the duplicate rules, and the visible-text helpers.
-#include "pipeline/validate/name_key.hpp"
+#include "pipeline/text/name_key.hpp"
 
 #include <catch2/catch.hpp>
 
-using tdkt::validate::hasVisibleText;
-using tdkt::validate::nameKey;
-using tdkt::validate::visibleLength;
+using tdkt::text::hasVisibleText;
+using tdkt::text::nameKey;
+using tdkt::text::visibleLength;
 
 TEST_CASE("nameKey: one person, many spellings", "[namekey]") {
     const std::string nfc = "Nguyễn Thị Hòa";

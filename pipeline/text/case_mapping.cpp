@@ -1,13 +1,14 @@
 // titleCase and upper: ICU case mapping with the "vi" locale, straight on UTF-8.
-#include "pipeline/normalize/normalizer.hpp"
-#include "pipeline/normalize/unicode_text.hpp"
+#include "pipeline/text/case_mapping.hpp"
+
+#include "pipeline/text/unicode_text.hpp"
 
 #include <memory>
 #include <unicode/bytestream.h>
 #include <unicode/casemap.h>
 #include <unicode/rbbi.h>
 
-namespace tdkt::normalize {
+namespace tdkt::text {
 
 namespace {
 
@@ -62,4 +63,4 @@ std::string upper(std::string_view text) {
     });
 }
 
-} // namespace tdkt::normalize
+} // namespace tdkt::text

@@ -1,9 +1,9 @@
 // The Vietnamese syllable: initial consonant, vowel cluster (glide + nucleus + off-glide), final
 // consonant, one tone. Hand-written because no library parses Vietnamese syllables; the letter
 // table itself comes from ICU's canonical decompositions.
-#include "pipeline/normalize/syllable.hpp"
+#include "pipeline/text/syllable.hpp"
 
-#include "pipeline/normalize/unicode_text.hpp"
+#include "pipeline/text/unicode_text.hpp"
 
 #include <array>
 #include <cstring>
@@ -11,7 +11,7 @@
 #include <unicode/uchar.h>
 #include <unordered_map>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 namespace {
 
@@ -369,9 +369,9 @@ int wantedToneIndex(const Syllable& s, const Letter* letters, ToneStyle style) {
     return s.nucleusStart + (style == ToneStyle::Classic ? 0 : 1);
 }
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 bool placeTones(icu::UnicodeString& s, ToneStyle style) {
     bool moved = false;
@@ -419,4 +419,4 @@ bool placeTones(icu::UnicodeString& s, ToneStyle style) {
     return moved;
 }
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail

@@ -1,12 +1,12 @@
 #pragma once
-// Internal to the normalize module: the Vietnamese letter table and the syllable parser that
+// Internal to the text module: the Vietnamese letter table and the syllable parser that
 // tone placement and the legacy-encoding detector share.
-#include "pipeline/normalize/options.hpp"
+#include "pipeline/text/options.hpp"
 
 #include <cstdint>
 #include <unicode/unistr.h>
 
-namespace tdkt::normalize::detail {
+namespace tdkt::text::detail {
 
 enum class Quality : std::uint8_t { None, Circumflex, Breve, Horn };
 enum class Tone : std::uint8_t { None, Grave, Acute, Tilde, Hook, DotBelow };
@@ -59,4 +59,4 @@ int wantedToneIndex(const Syllable& s, const Letter* letters, ToneStyle style);
 // left alone. Returns whether anything moved.
 bool placeTones(icu::UnicodeString& s, ToneStyle style);
 
-} // namespace tdkt::normalize::detail
+} // namespace tdkt::text::detail

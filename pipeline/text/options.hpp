@@ -1,9 +1,9 @@
 #pragma once
-// The choices normalize() leaves to its caller. Kept apart from normalizer.hpp so the module's
-// internals can use them without the dossier model.
+// The choices normalize() leaves to its caller. Kept apart from normalize.hpp: the normalise
+// stage and the command line pass them along without needing the functions.
 #include <cstdint>
 
-namespace tdkt::normalize {
+namespace tdkt::text {
 
 // Where the tone mark goes in the open syllables "oa", "oe", "uy".
 enum class ToneStyle : std::uint8_t {
@@ -18,4 +18,4 @@ struct Options {
     ToneStyle toneStyle = ToneStyle::Classic;
 };
 
-} // namespace tdkt::normalize
+} // namespace tdkt::text
