@@ -4,15 +4,12 @@
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/text/collation.hpp"
 
 #include <algorithm>
 #include <map>
-#include <memory>
 #include <set>
 #include <sstream>
-#include <unicode/coll.h>
-#include <unicode/locid.h>
-#include <unicode/unistr.h>
 
 namespace tdkt::archive {
 namespace {
@@ -179,26 +176,11 @@ core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schem
     }
     report.total.name = "Tổng cộng";
 
-    // Units in Vietnamese dictionary order of their names (ICU "vi"), code as the tie-break.
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Collator> collator(
-        icu::Collator::createInstance(icu::Locale("vi"), status));
+    // Units in Vietnamese dictionary order of their names, code as the tie-break (a collation
+    // key holds no zero byte, so the separator sorts below any longer name).
     std::vector<std::pair<std::string, ReportRow>> keyed;
     for (auto& [code, row] : units) {
-        std::string key;
-        if (U_SUCCESS(status)) {
-            const icu::UnicodeString u = icu::UnicodeString::fromUTF8(row.name);
-            std::vector<uint8_t> buf(64);
-            int32_t n = collator->getSortKey(u, buf.data(), static_cast<int32_t>(buf.size()));
-            if (n > static_cast<int32_t>(buf.size())) {
-                buf.resize(static_cast<std::size_t>(n));
-                n = collator->getSortKey(u, buf.data(), n);
-            }
-            key.assign(buf.begin(), buf.begin() + n);
-        } else {
-            key = row.name; // byte order rather than no report at all
-        }
-        keyed.emplace_back(key + '\0' + code, std::move(row));
+        keyed.emplace_back(text::collationKey(row.name) + '\0' + code, std::move(row));
     }
     std::sort(keyed.begin(), keyed.end(),
               [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -8,7 +8,8 @@ namespace {
 
 // Hand-written rather than ICU because a folder name must never change with the ICU version
 // and the alphabet that matters (Vietnamese) is small: each entry lists the precomposed
-// letters that fold to one ASCII letter.
+// letters that fold to one ASCII letter. Not text::slug (ICU NFD), which also folds the other
+// Latin letters ("brûlée" → "brulee", here "br-lee"): the bags already filed keep their paths.
 struct FoldRow {
     char ascii;
     std::string_view letters;

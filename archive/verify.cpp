@@ -7,6 +7,7 @@
 #include "archive/sqlite.hpp"
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/text/normalize.hpp"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
@@ -20,8 +21,6 @@
 #include <set>
 #include <sstream>
 #include <tuple>
-#include <unicode/normalizer2.h>
-#include <unicode/unistr.h>
 
 namespace tdkt::archive {
 namespace {
@@ -96,17 +95,6 @@ core::Result<std::string> toUtf8(const std::string& bytes, const std::string& en
     }
     out.resize(out.size() - outLeft);
     return out;
-}
-
-std::string nfc(const std::string& s) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) {
-        return s;
-    }
-    icu::UnicodeString u = n->normalize(icu::UnicodeString::fromUTF8(s), status);
-    std::string out;
-    return U_FAILURE(status) ? s : u.toUTF8String(out);
 }
 
 std::string lowerAscii(std::string s) {
@@ -342,7 +330,7 @@ private:
         std::map<std::string, std::string> folded;
         for (const auto& [path, digest] : listed) {
             if (fs::is_regular_file(m_bag / path)) {
-                folded[lowerAscii(nfc(path))] = path;
+                folded[lowerAscii(text::toNfc(path))] = path;
             }
         }
         for (const ManifestLine* entry : missing) {
@@ -358,7 +346,7 @@ private:
                     {"A291", m_prefix + path, "tệp chưa được tải về (có trong fetch.txt)"});
                 continue;
             }
-            auto twin = folded.find(lowerAscii(nfc(path)));
+            auto twin = folded.find(lowerAscii(text::toNfc(path)));
             if (twin != folded.end()) {
                 warning("A253", path,
                         "tên tệp chỉ khác «" + twin->second +

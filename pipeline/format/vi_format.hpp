@@ -1,7 +1,8 @@
 #pragma once
 // Vietnamese formatting for the code that builds template contexts (templates never format):
-// numbers and money, money in words, document numbers, and ASCII slugs for file names. Dates are
-// the model's (pipeline/model/date_display.hpp): the archive prints them too.
+// numbers and money, money in words, document numbers. Dates are the model's
+// (pipeline/model/date_display.hpp) and ASCII slugs the text layer's (pipeline/text/slug.hpp):
+// the archive needs them too.
 #include <string>
 #include <string_view>
 
@@ -33,9 +34,5 @@ std::string moneyInWords(long long vnd, const MoneyWordsStyle& style = {});
 // "05/QĐ-UBND", "123/QĐ-UBND"; "123/UBND-NC" when docType is empty (a công văn). A number below 1
 // (not yet numbered: paper documents are numbered after signing) gives "…/QĐ-UBND".
 std::string decisionNumberText(int number, std::string_view docType, std::string_view notation);
-
-// Lower-case ASCII for file and folder names: diacritics removed, đ → d, every run of other
-// characters → "-", no "-" at either end. "05/QĐ-UBND" → "05-qd-ubnd".
-std::string slug(std::string_view text);
 
 } // namespace tdkt::format

@@ -507,4 +507,10 @@ std::string repairUtf8(std::string_view text, int* replaced) {
     return out;
 }
 
+std::string toNfc(std::string_view text) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString composed = nfc().normalize(detail::fromUtf8(text), status);
+    return U_FAILURE(status) ? std::string(text) : detail::toUtf8(composed);
+}
+
 } // namespace tdkt::text

@@ -29,4 +29,8 @@ std::string normalize(std::string_view text, Change* change = nullptr);
 // how many were replaced. Valid text is returned as it is.
 std::string repairUtf8(std::string_view text, int* replaced = nullptr);
 
+// Unicode NFC and nothing else (ill-formed UTF-8 becomes U+FFFD): for comparing names that are
+// not ours to clean, such as the file names in a bag's manifest.
+std::string toNfc(std::string_view text);
+
 } // namespace tdkt::text

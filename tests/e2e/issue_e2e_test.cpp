@@ -63,7 +63,8 @@ const std::map<std::string, std::string>& readmeQuirks() {
     return quirks;
 }
 
-// An independent reference for what a printed name must be. For the quirk rows of
+// An independent reference for what a printed name must be (ICU itself, not tdkt's text layer,
+// so that the check does not grade tdkt by its own functions). For the quirk rows of
 // examples/README.md, the "After normalise" column (which includes tone placement: "Hoà" →
 // "Hòa"); for every other name, ICU's NFC with invisible characters dropped and white space
 // collapsed (those names already use the classic tone placement).

@@ -187,3 +187,11 @@ TEST_CASE("mixed-up input never crashes and normalizes in one pass") {
         CHECK(normalize("\u200B" + once) == once);
     }
 }
+
+TEST_CASE("toNfc composes and changes nothing else") {
+    CHECK(tdkt::text::toNfc("Nguye\u0302\u0303n  Thi\u0323\u200B") == "Nguyễn  Thị\u200B");
+    CHECK(tdkt::text::toNfc("Hoà") == "Hoà"); // no tone placement
+    CHECK(tdkt::text::toNfc("a\xFF"
+                            "b") == "a\uFFFDb");
+    CHECK(tdkt::text::toNfc("").empty());
+}
