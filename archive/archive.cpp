@@ -308,7 +308,7 @@ std::optional<FiledDecision> Archive::findFiled(const std::string& dossierSha256
 }
 
 RoundKey roundKeyOf(const DecisionRecord& r) {
-    return RoundKey{r.issuerCode, r.unitCode, r.roundName, r.roundYear, r.awardId, r.awardForm};
+    return RoundKey{r.issuerCode, r.unitCode, r.roundName, r.roundYear, r.awardId, r.awardKind};
 }
 
 std::optional<FiledDecision> Archive::findCurrentVersion(const RoundKey& key) const {

@@ -13,6 +13,8 @@
 #include "archive/retention.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/core/fs.hpp"
+#include "pipeline/model/award_kind.hpp"
+#include "pipeline/model/dossier.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -28,18 +30,54 @@ namespace tdkt::archive {
 using SearchKeyFn = std::function<std::string(const std::string&)>;
 
 struct AwardeeRecord {
-    std::string kind; // "individual" / "collective"
+    model::NomineeKind kind = model::NomineeKind::Individual;
+    int part = 0; // index into DecisionRecord::awards (the award kind)
     int ordinal = 0;
     std::string name;
     std::string position;
     std::string unit;
     std::string achievement;
-    std::string category; // PersonCategory token, individuals only
-    std::string gender;   // "male"/"female", individuals only
+    std::string honorific;                         // "Ông", "Bà", a rank; "" for collectives
+    std::optional<model::PersonCategory> category; // individuals
+    std::optional<model::Gender> gender;           // individuals, household heads
     int birthYear = 0;
-    std::string certificateFile; // relative to the bag's data/ folder
+    std::string birthDate; // ISO, when the dossier gave the full date
+    bool enterprise = false;
+    std::string headName; // households
+    std::string address;  // households (and collectives without a parent unit)
+    model::Representative representative;
+    std::string nomineeId;
+    std::vector<std::string> initiatives; // ids of the history's initiatives this award used
+    model::History history;
+    std::string inscription;     // a flag's inscription, lines joined by "\n"
+    std::string certificateFile; // relative to the bag's data/ folder; "" when no artefact
     int goldenBook = 0; // số vào sổ vàng (0: not entered); see Archive::nextGoldenBook
     std::optional<long long> amount; // tiền thưởng in đồng, when the job computed it
+};
+
+// One award kind of a decision (a decision may grant several, in sections).
+struct AwardRecord {
+    std::string id;   // the proposals it grants, joined by "+" ("bk")
+    std::string kind; // catalogue id ("bang-khen-tinh"); older bags' "BangKhen" is mapped
+    std::string name; // as printed ("Chiến sĩ thi đua Thành phố")
+    model::AwardClass awardClass = model::AwardClass::Form;
+    int rank = 0;
+    model::AwardMode mode = model::AwardMode::Regular;
+    std::string period;         // "năm 2025"
+    std::string artefactName;   // "Bằng khen", "Giấy chứng nhận"; "" when none
+    std::string statisticsForm; // "0603"; "" when the kind is not on a statistics form
+    int statisticsColumn = 0;
+};
+
+// A document of the proposal dossier, as filed (its PDF copied into data/documents/).
+struct DocumentRecord {
+    model::DocumentKind kind = model::DocumentKind::Other;
+    std::string number;
+    std::string date; // ISO
+    std::string signer;
+    std::string title;
+    std::string file;   // relative to data/, "" when none was attached
+    std::string sha256; // of the file
 };
 
 // Everything the archive records about one decision (written as data/decision.xml, validated
@@ -56,9 +94,13 @@ struct DecisionRecord {
     std::string subject;    // trích yếu
     std::string signerTitle;
     std::string signerName;
-    std::string awardForm;     // "BangKhen" / "GiayKhen"
-    std::string awardFormName; // "Bằng khen"
+    // The award kinds: one for most decisions, several in sections where the issuer combines
+    // them. awardId, awardKind and awardKindName are the parts' ids, kinds and names joined
+    // (by "+", "+" and ", "): the decision's identity for idempotent issuing and versions.
+    std::vector<AwardRecord> awards;
     std::string awardId;
+    std::string awardKind;
+    std::string awardKindName;
     std::string dossierFile; // as named by the clerk
     std::string dossierSha256;
     std::string unitCode; // proposing unit
@@ -68,6 +110,7 @@ struct DecisionRecord {
     int pageCount = 0;        // of the decision PDF
     int certificatePages = 0; // of all certificate PDFs together (0 = unknown)
     std::vector<AwardeeRecord> awardees;
+    std::vector<DocumentRecord> documents; // of the proposal dossier
     // Added for the archive metadata (Circular 02/2019 fields):
     std::string issuerLevel; // "province" / "department" / "commune" (decides the retention)
     std::string retention;   // the decision's "20 năm"; empty = config/retention.xml's
@@ -105,11 +148,11 @@ struct RoundKey {
     std::string roundName;
     int roundYear = 0;
     std::string awardId;
-    std::string awardForm; // "BangKhen"
+    std::string awardKind; // "bang-khen-tinh"
     bool usable() const { return !unitCode.empty() && !roundName.empty(); }
     bool operator==(const RoundKey& o) const {
         return issuerCode == o.issuerCode && unitCode == o.unitCode && roundName == o.roundName &&
-               roundYear == o.roundYear && awardId == o.awardId && awardForm == o.awardForm;
+               roundYear == o.roundYear && awardId == o.awardId && awardKind == o.awardKind;
     }
 };
 RoundKey roundKeyOf(const DecisionRecord& record);
@@ -226,8 +269,10 @@ struct SearchQuery {
     std::optional<int> year;
     std::optional<std::string> unit; // proposing unit code or issuer code
     int limit = 50;
-    std::optional<std::string> issuer;     // issuer code only
-    std::optional<std::string> awardForm;  // "Bằng khen", "bang khen" or "BangKhen"
+    std::optional<std::string> issuer; // issuer code only
+    // Award kind ids ("lao-dong-tien-tien"): the caller resolves what the clerk typed ("LĐTT",
+    // "Lao động tiên tiến") through the award catalogue; a decision matches when it grants one.
+    std::vector<std::string> awardKinds;
     std::optional<std::string> numberText; // "05/QĐ-UBND" (diacritics optional)
     bool allVersions = false;              // include decisions superseded by a corrected one
 };
@@ -237,7 +282,8 @@ struct SearchHit {
     std::string kind;
     std::string position;
     std::string unit;
-    std::string awardFormName;
+    std::string awardKindName;
+    std::string awardKind; // catalogue id of the awardee's award
     std::string numberText;
     std::string date;
     int year = 0;

@@ -37,7 +37,7 @@ CREATE TABLE IF NOT EXISTS decisions(
   number_key TEXT NOT NULL,
   date TEXT NOT NULL,
   award_id TEXT NOT NULL,
-  award_form_name TEXT NOT NULL,
+  award_kind_name TEXT NOT NULL, -- the awards' names joined by ", "
   award_key TEXT NOT NULL,
   dossier_sha256 TEXT NOT NULL,
   dossier_file TEXT NOT NULL,
@@ -45,7 +45,7 @@ CREATE TABLE IF NOT EXISTS decisions(
   unit_name TEXT NOT NULL,
   decision_path TEXT NOT NULL,
   awardee_count INTEGER NOT NULL,
-  award_form TEXT NOT NULL,
+  award_kind TEXT NOT NULL,      -- the awards' catalogue ids joined by "+"
   round_name TEXT NOT NULL,
   round_year INTEGER NOT NULL,
   supersedes TEXT NOT NULL,      -- rel_dir of the decision this one replaces ('' = none)
@@ -57,7 +57,7 @@ CREATE INDEX IF NOT EXISTS decisions_round ON decisions(issuer_code, unit_code, 
 CREATE VIRTUAL TABLE IF NOT EXISTS awardees USING fts5(
   name_key, unit_key, position_key, facets,
   name UNINDEXED, kind UNINDEXED, position UNINDEXED, unit UNINDEXED,
-  certificate_file UNINDEXED,
+  certificate_file UNINDEXED, award_kind UNINDEXED, award_name UNINDEXED,
   tokenize = 'ascii', columnsize = 0);
 CREATE VIRTUAL TABLE IF NOT EXISTS decision_keys USING fts5(
   award_key, issuer_key, number_key, tokenize = 'ascii', columnsize = 0);
@@ -66,7 +66,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS decision_keys USING fts5(
 -- doclists of every matching token in every segment. Never pruned: a token no longer in the
 -- index only adds an empty OR branch.
 CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 )sql";
 
 std::string oneLine(std::string s) {
@@ -213,8 +213,8 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
              prep(w.m_insertDecision,
                   std::string("INSERT INTO decisions(rel_dir, year, issuer_code, issuer_name, "
                               "number, number_text, number_key, date, award_id, "
-                              "award_form_name, award_key, dossier_sha256, dossier_file, "
-                              "unit_code, unit_name, decision_path, awardee_count, award_form, "
+                              "award_kind_name, award_key, dossier_sha256, dossier_file, "
+                              "unit_code, unit_name, decision_path, awardee_count, award_kind, "
                               "round_name, round_year, supersedes, superseded_by) "
                               "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,"
                               "?17,?18,?19,?20,?21,") +
@@ -228,8 +228,8 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
              prep(w.m_markSuperseded, "UPDATE decisions SET superseded_by = ?2 WHERE rel_dir = ?1"),
              prep(w.m_insertAwardee,
                   "INSERT INTO awardees(rowid, name_key, unit_key, position_key, facets, name, "
-                  "kind, position, unit, certificate_file) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,"
-                  "?10)"),
+                  "kind, position, unit, certificate_file, award_kind, award_name) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"),
          }) {
         if (!st) {
             return st.error();
@@ -242,7 +242,8 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
 struct PreparedDecision {
     std::string rel;
     DecisionRecord record;
-    std::string issuerName, awardKey, issuerKey, numberKey, facets;
+    std::string issuerName, awardKey, issuerKey, numberKey;
+    std::vector<std::string> facets;  // per award (part): the decision's and the award kind's
     std::vector<std::string> ownKeys; // name, unit, position key per awardee
 };
 
@@ -250,13 +251,18 @@ PreparedDecision IndexWriter::prepare(std::string rel, DecisionRecord r, const S
     PreparedDecision d;
     d.issuerName = oneLine(r.issuerName);
     // Fold the values shared by every awardee of the decision once.
-    d.awardKey = key(r.awardFormName);
+    d.awardKey = key(r.awardKindName);
     d.issuerKey = key(d.issuerName);
     d.numberKey = key(r.numberText);
     // kAllFacet in every row: search ORs it with a term its decision matches (see search.cpp).
-    d.facets = facetToken('u', r.unitCode) + " " + facetToken('i', r.issuerCode) + " " +
-               facetToken('f', squeeze(d.awardKey)) + " " + facetToken('n', d.numberKey) + " " +
-               kAllFacet;
+    const std::string common = facetToken('u', r.unitCode) + " " + facetToken('i', r.issuerCode) +
+                               " " + facetToken('n', d.numberKey) + " " + kAllFacet;
+    for (const auto& award : r.awards) {
+        d.facets.push_back(common + " " + facetToken('k', award.kind));
+    }
+    if (d.facets.empty()) {
+        d.facets.push_back(common);
+    }
     for (const auto* k : {&d.awardKey, &d.issuerKey, &d.numberKey}) {
         collectTokens(*k, m_terms);
     }
@@ -337,7 +343,7 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
                   .bind(7, numberKey)
                   .bind(8, r.date)
                   .bind(9, r.awardId)
-                  .bind(10, r.awardFormName)
+                  .bind(10, r.awardKindName)
                   .bind(11, squeeze(awardKey))
                   .bind(12, r.dossierSha256)
                   .bind(13, r.dossierFile)
@@ -345,7 +351,7 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
                   .bind(15, r.unitName)
                   .bind(16, rel + "/data/" + r.decisionFile)
                   .bind(17, static_cast<long long>(r.awardees.size()))
-                  .bind(18, r.awardForm)
+                  .bind(18, r.awardKind)
                   .bind(19, r.roundName)
                   .bind(20, static_cast<long long>(r.roundYear))
                   .bind(21, r.supersedesDir)
@@ -376,18 +382,25 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
     }
     long long ordinal = 0;
     const std::string* own = d.ownKeys.data();
+    static const std::string kNone;
     for (const auto& a : r.awardees) {
+        const std::size_t part = a.part >= 0 && static_cast<std::size_t>(a.part) < d.facets.size()
+                                     ? static_cast<std::size_t>(a.part)
+                                     : 0;
+        const AwardRecord* award = part < r.awards.size() ? &r.awards[part] : nullptr;
         // Static bindings: `d` outlives the statement's run (which resets it).
         st = m_insertAwardee.bind(1, awardeeRowid(r.year, id, ordinal++))
                  .bindStatic(2, own[0])
                  .bindStatic(3, own[1])
                  .bindStatic(4, own[2])
-                 .bindStatic(5, d.facets)
+                 .bindStatic(5, d.facets[part])
                  .bindStatic(6, a.name)
-                 .bindStatic(7, a.kind)
+                 .bind(7, std::string(model::toString(a.kind)))
                  .bindStatic(8, a.position)
                  .bindStatic(9, a.unit)
                  .bindStatic(10, a.certificateFile)
+                 .bindStatic(11, award ? award->kind : kNone)
+                 .bindStatic(12, award ? award->name : kNone)
                  .run();
         if (!st) {
             return st;
@@ -573,7 +586,7 @@ core::Result<std::optional<FiledDecision>> findCurrentInIndex(const fs::path& ro
     }
     auto stmt = db->prepare("SELECT rel_dir, number, number_text FROM decisions WHERE "
                             "issuer_code = ?1 AND unit_code = ?2 AND round_name = ?3 AND "
-                            "round_year = ?4 AND award_id = ?5 AND award_form = ?6 AND "
+                            "round_year = ?4 AND award_id = ?5 AND award_kind = ?6 AND "
                             "superseded_by = '' ORDER BY year DESC, number DESC LIMIT 1");
     if (!stmt) {
         return stmt.error();
@@ -583,7 +596,7 @@ core::Result<std::optional<FiledDecision>> findCurrentInIndex(const fs::path& ro
         .bind(3, key.roundName)
         .bind(4, static_cast<long long>(key.roundYear))
         .bind(5, key.awardId)
-        .bind(6, key.awardForm);
+        .bind(6, key.awardKind);
     return firstFiled(stmt.value(), root);
 }
 

@@ -59,6 +59,11 @@ public:
     void element(const char* name, const std::string& value) {
         xmlTextWriterWriteElement(m_w, BAD_CAST name, BAD_CAST value.c_str());
     }
+    void optionalAttr(const char* name, const std::string& value) {
+        if (!value.empty()) {
+            attr(name, value);
+        }
+    }
     void optional(const char* name, const std::string& value) {
         if (!value.empty()) {
             element(name, value);
@@ -86,22 +91,90 @@ std::pair<std::string, std::string> splitNumberText(const DecisionRecord& r) {
     return {r.numberText.substr(0, slash), r.numberText.substr(slash + 1)};
 }
 
+void writeHistory(Writer& w, const model::History& h) {
+    if (h.empty()) {
+        return;
+    }
+    w.start("history");
+    for (const auto& a : h.awards) {
+        w.start("priorAward");
+        w.attr("year", std::to_string(a.year));
+        w.optionalAttr("kind", a.kindId);
+        w.optionalAttr("name", a.name);
+        w.optionalAttr("issuer", a.issuer);
+        w.optionalAttr("decisionNumber", a.decisionNumber);
+        if (a.decisionDate.valid()) {
+            w.attr("decisionDate", a.decisionDate.iso());
+        }
+        w.end();
+    }
+    for (const auto& r : h.ratings) {
+        w.start("rating");
+        w.attr("year", std::to_string(r.year));
+        w.attr("value", model::toString(r.value));
+        w.end();
+    }
+    for (const auto& in : h.initiatives) {
+        w.start("initiative");
+        w.attr("id", in.id);
+        w.optionalAttr("code", in.code);
+        if (in.date.valid()) {
+            w.attr("date", in.date.iso());
+        }
+        w.attr("scope", model::toString(in.scope));
+        w.element("title", in.title);
+        w.element("recognisedBy", in.recognisedBy);
+        for (const auto& author : in.coAuthors) {
+            w.element("coAuthor", author);
+        }
+        w.end();
+    }
+    for (const auto& d : h.disciplines) {
+        w.start("discipline");
+        w.attr("status", model::toString(d.status));
+        if (d.from.valid()) {
+            w.attr("from", d.from.iso());
+        }
+        if (d.until.valid()) {
+            w.attr("until", d.until.iso());
+        }
+        w.optional("form", d.form);
+        w.optional("note", d.note);
+        w.end();
+    }
+    w.end();
+}
+
+std::string joined(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        out += (out.empty() ? "" : " ") + id;
+    }
+    return out;
+}
+
 void writeAwardee(Writer& w, const AwardeeRecord& a) {
     w.start("awardee");
-    w.attr("kind", a.kind);
+    w.attr("kind", model::toString(a.kind));
+    w.attr("part", std::to_string(a.part));
     w.attr("ordinal", std::to_string(a.ordinal));
-    if (!a.category.empty()) {
-        w.attr("category", a.category);
+    w.optionalAttr("nominee", a.nomineeId);
+    w.optionalAttr("honorific", a.honorific);
+    if (a.category) {
+        w.attr("category", model::toString(*a.category));
     }
-    if (!a.gender.empty()) {
-        w.attr("gender", a.gender);
+    if (a.gender) {
+        w.attr("gender", model::toString(*a.gender));
     }
     if (a.birthYear > 0) {
         w.attr("birthYear", fourDigits(a.birthYear));
     }
-    if (!a.certificateFile.empty()) {
-        w.attr("certificate", a.certificateFile);
+    w.optionalAttr("birthDate", a.birthDate);
+    if (a.enterprise) {
+        w.attr("enterprise", "true");
     }
+    w.optionalAttr("initiatives", joined(a.initiatives));
+    w.optionalAttr("certificate", a.certificateFile);
     if (a.goldenBook > 0) {
         w.attr("goldenBook", std::to_string(a.goldenBook));
     }
@@ -112,6 +185,58 @@ void writeAwardee(Writer& w, const AwardeeRecord& a) {
     w.optional("position", a.position);
     w.optional("unit", a.unit);
     w.optional("achievement", a.achievement);
+    w.optional("headName", a.headName);
+    w.optional("address", a.address);
+    if (!a.representative.empty()) {
+        w.start("representative");
+        w.optionalAttr("honorific", a.representative.honorific);
+        w.optionalAttr("position", a.representative.position);
+        if (a.representative.gender) {
+            w.attr("gender", model::toString(*a.representative.gender));
+        }
+        xmlTextWriterWriteString(w.raw(), BAD_CAST a.representative.name.c_str());
+        w.end();
+    }
+    w.optional("inscription", a.inscription);
+    writeHistory(w, a.history);
+    w.end();
+}
+
+void writeAward(Writer& w, const AwardRecord& a) {
+    w.start("award");
+    w.attr("id", a.id);
+    w.attr("kind", a.kind);
+    w.attr("class", model::toString(a.awardClass));
+    if (a.rank > 0) {
+        w.attr("rank", std::to_string(a.rank));
+    }
+    w.attr("mode", model::toString(a.mode));
+    if (!a.statisticsForm.empty() && a.statisticsColumn > 0) {
+        w.attr("statisticsForm", a.statisticsForm);
+        w.attr("statisticsColumn", std::to_string(a.statisticsColumn));
+    }
+    w.element("formName", a.name);
+    w.optional("period", a.period);
+    w.optional("artefactName", a.artefactName);
+    w.end();
+}
+
+void writeDocuments(Writer& w, const std::vector<DocumentRecord>& docs) {
+    if (docs.empty()) {
+        return;
+    }
+    w.start("documents");
+    for (const auto& d : docs) {
+        w.start("document");
+        w.attr("kind", model::toString(d.kind));
+        w.optionalAttr("date", d.date);
+        w.optionalAttr("file", d.file);
+        w.optionalAttr("sha256", d.sha256);
+        w.optional("number", d.number);
+        w.optional("signer", d.signer);
+        w.optional("title", d.title);
+        w.end();
+    }
     w.end();
 }
 
@@ -123,7 +248,172 @@ int toInt(const std::string& s) {
     }
 }
 
+namespace x = core::xml;
+
+// Bags filed before the award catalogue recorded the form instead of the kind.
+std::string kindOfLegacyForm(const std::string& form) {
+    if (form == "BangKhen") {
+        return "bang-khen-tinh";
+    }
+    return form == "GiayKhen" ? "giay-khen" : form;
+}
+
+AwardRecord readAward(const xmlNode* n) {
+    AwardRecord a;
+    a.id = x::attr(n, "id");
+    a.kind = x::hasAttr(n, "kind") ? x::attr(n, "kind") : kindOfLegacyForm(x::attr(n, "form"));
+    a.name = x::childText(n, "formName");
+    a.awardClass =
+        x::attr(n, "class") == "title" ? model::AwardClass::Title : model::AwardClass::Form;
+    a.rank = toInt(x::attr(n, "rank"));
+    model::parse(x::attr(n, "mode", "regular"), a.mode);
+    a.period = x::childText(n, "period");
+    a.artefactName = x::childText(n, "artefactName");
+    a.statisticsForm = x::attr(n, "statisticsForm");
+    a.statisticsColumn = toInt(x::attr(n, "statisticsColumn"));
+    if (!x::hasAttr(n, "kind") && a.artefactName.empty()) {
+        a.artefactName = a.name; // a Bằng khen / Giấy khen of an older bag
+    }
+    return a;
+}
+
+model::Date dateAttr(const xmlNode* n, const char* name) {
+    return model::Date::parseIso(x::attr(n, name)).value_or(model::Date{});
+}
+
+model::History readHistory(const xmlNode* h) {
+    model::History out;
+    if (!h) {
+        return out;
+    }
+    for (const xmlNode* n = x::firstChild(h, "priorAward"); n;
+         n = x::nextSibling(n, "priorAward")) {
+        model::PriorAward a;
+        a.year = toInt(x::attr(n, "year"));
+        a.kindId = x::attr(n, "kind");
+        a.name = x::attr(n, "name");
+        a.issuer = x::attr(n, "issuer");
+        a.decisionNumber = x::attr(n, "decisionNumber");
+        a.decisionDate = dateAttr(n, "decisionDate");
+        out.awards.push_back(std::move(a));
+    }
+    for (const xmlNode* n = x::firstChild(h, "rating"); n; n = x::nextSibling(n, "rating")) {
+        model::Rating r;
+        r.year = toInt(x::attr(n, "year"));
+        model::parse(x::attr(n, "value"), r.value);
+        out.ratings.push_back(r);
+    }
+    for (const xmlNode* n = x::firstChild(h, "initiative"); n;
+         n = x::nextSibling(n, "initiative")) {
+        model::Initiative in;
+        in.id = x::attr(n, "id");
+        in.code = x::attr(n, "code");
+        in.date = dateAttr(n, "date");
+        model::parse(x::attr(n, "scope"), in.scope);
+        in.title = x::childText(n, "title");
+        in.recognisedBy = x::childText(n, "recognisedBy");
+        for (const xmlNode* c = x::firstChild(n, "coAuthor"); c;
+             c = x::nextSibling(c, "coAuthor")) {
+            in.coAuthors.push_back(x::text(c));
+        }
+        out.initiatives.push_back(std::move(in));
+    }
+    for (const xmlNode* n = x::firstChild(h, "discipline"); n;
+         n = x::nextSibling(n, "discipline")) {
+        model::Discipline d;
+        model::parse(x::attr(n, "status"), d.status);
+        d.from = dateAttr(n, "from");
+        d.until = dateAttr(n, "until");
+        d.form = x::childText(n, "form");
+        d.note = x::childText(n, "note");
+        out.disciplines.push_back(std::move(d));
+    }
+    return out;
+}
+
+std::vector<std::string> words(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        std::size_t j = text.find(' ', i);
+        if (j == std::string::npos) {
+            j = text.size();
+        }
+        if (j > i) {
+            out.push_back(text.substr(i, j - i));
+        }
+        i = j + 1;
+    }
+    return out;
+}
+
+AwardeeRecord readAwardee(const xmlNode* n) {
+    AwardeeRecord a;
+    model::parse(x::attr(n, "kind"), a.kind);
+    a.part = toInt(x::attr(n, "part"));
+    a.ordinal = toInt(x::attr(n, "ordinal"));
+    a.nomineeId = x::attr(n, "nominee");
+    a.honorific = x::attr(n, "honorific");
+    model::PersonCategory category;
+    if (model::parse(x::attr(n, "category"), category)) {
+        a.category = category;
+    }
+    model::Gender gender;
+    if (model::parse(x::attr(n, "gender"), gender)) {
+        a.gender = gender;
+    }
+    a.birthYear = toInt(x::attr(n, "birthYear"));
+    a.birthDate = x::attr(n, "birthDate");
+    const std::string enterprise = x::attr(n, "enterprise");
+    a.enterprise = enterprise == "true" || enterprise == "1";
+    a.initiatives = words(x::attr(n, "initiatives"));
+    a.certificateFile = x::attr(n, "certificate");
+    a.goldenBook = toInt(x::attr(n, "goldenBook"));
+    if (const std::string amount = x::attr(n, "amount"); !amount.empty()) {
+        try {
+            a.amount = std::stoll(amount);
+        } catch (const std::exception&) {
+            // The schema accepted it as a non-negative integer; only overflow gets here.
+        }
+    }
+    a.name = x::childText(n, "name");
+    a.position = x::childText(n, "position");
+    a.unit = x::childText(n, "unit");
+    a.achievement = x::childText(n, "achievement");
+    a.headName = x::childText(n, "headName");
+    a.address = x::childText(n, "address");
+    if (const xmlNode* rep = x::firstChild(n, "representative")) {
+        a.representative.name = x::text(rep);
+        a.representative.honorific = x::attr(rep, "honorific");
+        a.representative.position = x::attr(rep, "position");
+        if (model::parse(x::attr(rep, "gender"), gender)) {
+            a.representative.gender = gender;
+        }
+    }
+    a.inscription = x::childText(n, "inscription");
+    a.history = readHistory(x::firstChild(n, "history"));
+    return a;
+}
+
 } // namespace
+
+const AwardRecord* awardOf(const DecisionRecord& r, const AwardeeRecord& a) {
+    if (a.part < 0 || static_cast<std::size_t>(a.part) >= r.awards.size()) {
+        return nullptr;
+    }
+    return &r.awards[static_cast<std::size_t>(a.part)];
+}
+
+void joinAwards(DecisionRecord& r) {
+    r.awardId.clear();
+    r.awardKind.clear();
+    r.awardKindName.clear();
+    for (const auto& a : r.awards) {
+        r.awardId += (r.awardId.empty() ? "" : "+") + a.id;
+        r.awardKind += (r.awardKind.empty() ? "" : "+") + a.kind;
+        r.awardKindName += (r.awardKindName.empty() ? "" : ", ") + a.name;
+    }
+}
 
 std::string docCodeOf(const DecisionRecord& r) {
     return r.issuerCode + "." + std::to_string(r.year) + "." + twoDigits(r.number);
@@ -205,11 +495,9 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
     w.element("decisionFile", r.decisionFile);
     w.end();
 
-    w.start("award");
-    w.attr("id", r.awardId);
-    w.attr("form", r.awardForm);
-    w.element("formName", r.awardFormName);
-    w.end();
+    for (const auto& award : r.awards) {
+        writeAward(w, award);
+    }
 
     w.start("dossier");
     w.attr("file", r.dossierFile);
@@ -242,6 +530,7 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
         writeAwardee(w, a);
     }
     w.end();
+    writeDocuments(w, r.documents);
     w.end();
     return w.finish();
 }
@@ -254,10 +543,14 @@ std::string Metadata::certificateXml(const DecisionRecord& r, const AwardeeRecor
     w.start("document");
     // Ordinals restart per section (collectives, individuals); the file name is unique.
     w.element("docCode", docCodeOf(r) + "." + fs::path(a.certificateFile).stem().string());
-    w.element("typeName", r.awardFormName);
+    const AwardRecord* award = awardOf(r, a);
+    const std::string typeName = !award                         ? r.awardKindName
+                                 : !award->artefactName.empty() ? award->artefactName
+                                                                : award->name;
+    w.element("typeName", typeName);
     w.element("issuedDate", r.date);
     w.element("organName", oneLine(r.issuerName));
-    w.element("subject", r.awardFormName + " tặng " + a.name);
+    w.element("subject", (award ? award->name : r.awardKindName) + " tặng " + a.name);
     w.element("language", "vi");
     w.optional("signerTitle", r.signerTitle);
     w.optional("signerName", r.signerName);
@@ -279,7 +572,7 @@ std::string Metadata::dossierXml(const DecisionRecord& r) const {
     w.attr("xmlns", kMetadataNamespace);
     w.attr("schemaVersion", "1.0");
     w.element("fileCode", docCodeOf(r) + ".HS");
-    std::string title = "Hồ sơ khen thưởng " + r.awardFormName;
+    std::string title = "Hồ sơ khen thưởng " + r.awardKindName;
     if (!r.roundName.empty()) {
         title += " — " + oneLine(r.roundName);
     }
@@ -298,13 +591,17 @@ std::string Metadata::dossierXml(const DecisionRecord& r) const {
     for (const auto& a : r.awardees) {
         certificates += a.certificateFile.empty() ? 0 : 1;
     }
-    // The decision, its certificates and the proposal dossier as received.
-    w.element("docTotal", std::to_string(2 + certificates));
+    // The decision, its certificates, the proposal dossier as received and its attached PDFs.
+    int attached = 0;
+    for (const auto& d : r.documents) {
+        attached += d.file.empty() ? 0 : 1;
+    }
+    w.element("docTotal", std::to_string(2 + certificates + attached));
     if (r.certificatePages > 0 && r.pageCount > 0) {
         w.element("pageTotal", std::to_string(r.pageCount + r.certificatePages));
     }
     w.element("description", r.subject + "; " + std::to_string(r.awardees.size()) +
-                                 " cá nhân, tập thể được khen; kèm hồ sơ đề nghị «" +
+                                 " cá nhân, tập thể, hộ gia đình được khen; kèm hồ sơ đề nghị «" +
                                  r.dossierFile + "»");
     w.start("decisionRef");
     w.attr("docCode", docCodeOf(r));
@@ -360,10 +657,10 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
     r.goldenBookRegister = x::attr(filing, "goldenBookRegister");
     r.decisionFile = x::childText(filing, "decisionFile");
 
-    const xmlNode* award = x::firstChild(root, "award");
-    r.awardId = x::attr(award, "id");
-    r.awardForm = x::attr(award, "form");
-    r.awardFormName = x::childText(award, "formName");
+    for (const xmlNode* n = x::firstChild(root, "award"); n; n = x::nextSibling(n, "award")) {
+        r.awards.push_back(readAward(n));
+    }
+    joinAwards(r);
 
     const xmlNode* dossier = x::firstChild(root, "dossier");
     r.dossierFile = x::attr(dossier, "file");
@@ -385,26 +682,19 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
     const xmlNode* awardees = x::firstChild(root, "awardees");
     for (const xmlNode* n = x::firstChild(awardees, "awardee"); n;
          n = x::nextSibling(n, "awardee")) {
-        AwardeeRecord a;
-        a.kind = x::attr(n, "kind");
-        a.ordinal = toInt(x::attr(n, "ordinal"));
-        a.category = x::attr(n, "category");
-        a.gender = x::attr(n, "gender");
-        a.birthYear = toInt(x::attr(n, "birthYear"));
-        a.certificateFile = x::attr(n, "certificate");
-        a.goldenBook = toInt(x::attr(n, "goldenBook"));
-        if (const std::string amount = x::attr(n, "amount"); !amount.empty()) {
-            try {
-                a.amount = std::stoll(amount);
-            } catch (const std::exception&) {
-                // The schema accepted it as a non-negative integer; only overflow gets here.
-            }
-        }
-        a.name = x::childText(n, "name");
-        a.position = x::childText(n, "position");
-        a.unit = x::childText(n, "unit");
-        a.achievement = x::childText(n, "achievement");
-        r.awardees.push_back(std::move(a));
+        r.awardees.push_back(readAwardee(n));
+    }
+    for (const xmlNode* n = x::firstChild(x::firstChild(root, "documents"), "document"); n;
+         n = x::nextSibling(n, "document")) {
+        DocumentRecord d;
+        model::parse(x::attr(n, "kind"), d.kind);
+        d.date = x::attr(n, "date");
+        d.file = x::attr(n, "file");
+        d.sha256 = x::attr(n, "sha256");
+        d.number = x::childText(n, "number");
+        d.signer = x::childText(n, "signer");
+        d.title = x::childText(n, "title");
+        r.documents.push_back(std::move(d));
     }
     return r;
 }

@@ -48,6 +48,11 @@ private:
     RetentionTable m_retention;
 };
 
+// The award (part) an awardee belongs to; nullptr when the record is inconsistent.
+const AwardRecord* awardOf(const DecisionRecord& record, const AwardeeRecord& awardee);
+// Fills DecisionRecord::awardId, awardKind and awardKindName from its awards.
+void joinAwards(DecisionRecord& record);
+
 // Mã định danh văn bản of a decision: "<issuer code>.<year>.<number, 2+ digits>".
 std::string docCodeOf(const DecisionRecord& record);
 

@@ -14,21 +14,20 @@
 namespace tdkt::archive {
 namespace {
 
-bool iequalsAscii(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) ==
-                      std::tolower(static_cast<unsigned char>(y));
-           });
-}
-
 void add(ReportRow& row, const AwardeeRecord& a, bool small) {
-    if (a.kind == "collective") {
+    switch (a.kind) {
+    case model::NomineeKind::Collective:
         ++row.collectives;
         row.smallCollectives += small ? 1 : 0;
-    } else {
+        row.enterprises += a.enterprise ? 1 : 0;
+        break;
+    case model::NomineeKind::Household:
+        ++row.households;
+        break;
+    case model::NomineeKind::Individual:
         ++row.individuals;
-        // Schema token "directWorker"; compared without case so an older spelling also counts.
-        row.directWorkers += iequalsAscii(a.category, "directWorker") ? 1 : 0;
+        row.directWorkers += a.category == model::PersonCategory::DirectWorker ? 1 : 0;
+        break;
     }
     if (a.amount) {
         row.money += *a.amount;
@@ -154,27 +153,42 @@ core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schem
         records.begin(), records.end(),
         [](const DecisionRecord& a, const DecisionRecord& b) { return a.date < b.date; });
 
-    std::map<std::string, std::size_t> formIndex;
+    std::map<std::string, std::size_t> kindIndex;
+    std::vector<int> kindRank; // parallel to report.byKind
     std::map<std::string, ReportRow> units;
     for (const DecisionRecord& r : records) {
         ++report.decisions;
-        auto [it, fresh] = formIndex.emplace(r.awardForm, report.byForm.size());
-        if (fresh) {
-            report.byForm.push_back(ReportRow{r.awardForm, r.awardFormName});
-        }
-        ReportRow& form = report.byForm[it->second];
         ReportRow& unit = units[r.unitCode];
         unit.key = r.unitCode;
         unit.name = r.unitName;
         for (const AwardeeRecord& a : r.awardees) {
-            const bool small =
-                a.kind == "collective" && isSmallCollective(a.name, options.small, searchKey);
-            add(form, a, small);
+            const AwardRecord* award = awardOf(r, a);
+            const std::string kind = award ? award->kind : r.awardKind;
+            auto [it, fresh] = kindIndex.emplace(kind, report.byKind.size());
+            if (fresh) {
+                report.byKind.push_back(ReportRow{kind, award ? award->name : r.awardKindName});
+                kindRank.push_back(award && award->rank > 0 ? award->rank : 1000);
+            }
+            const bool small = a.kind == model::NomineeKind::Collective &&
+                               isSmallCollective(a.name, options.small, searchKey);
+            add(report.byKind[it->second], a, small);
             add(unit, a, small);
             add(report.total, a, small);
         }
     }
     report.total.name = "Tổng cộng";
+    // Award kinds by rank (thứ bậc, highest first), first appearance for equal ranks.
+    std::vector<std::size_t> order(report.byKind.size());
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        order[i] = i;
+    }
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return kindRank[a] < kindRank[b]; });
+    std::vector<ReportRow> byKind;
+    for (std::size_t i : order) {
+        byKind.push_back(std::move(report.byKind[i]));
+    }
+    report.byKind = std::move(byKind);
 
     // Units in Vietnamese dictionary order of their names, code as the tie-break (a collation
     // key holds no zero byte, so the separator sorts below any longer name).

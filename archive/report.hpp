@@ -31,15 +31,17 @@ struct ReportOptions {
 
 // One line of a report table.
 struct ReportRow {
-    std::string key;  // award form token ("BangKhen") or unit code
+    std::string key;  // award kind ("bang-khen-tinh") or unit code
     std::string name; // "Bằng khen" or the unit's name
     int individuals = 0;
     int collectives = 0;
+    int households = 0;
     int directWorkers = 0;    // individuals of category directWorker
     int smallCollectives = 0; // collectives matching SmallCollectiveRule
+    int enterprises = 0;      // collectives that are enterprises
     long long money = 0;      // đồng, sum of awardee/@amount
-    int withoutAmount = 0;    // awardees whose decision.xml carries no amount
-    int total() const { return individuals + collectives; }
+    int withoutAmount = 0;    // awardees whose decision.xml carries no amount (no money)
+    int total() const { return individuals + collectives + households; }
 };
 
 struct YearReport {
@@ -48,7 +50,7 @@ struct YearReport {
     std::string periodTo;   // ISO, inclusive
     std::optional<std::string> unit;
     int decisions = 0;
-    std::vector<ReportRow> byForm; // in order of first appearance by decision date
+    std::vector<ReportRow> byKind; // award kinds by rank (thứ bậc), highest first
     std::vector<ReportRow> byUnit; // Vietnamese collation order of the unit names
     ReportRow total;
     // Shares in percent of all awardees (0 when there are none).

@@ -346,10 +346,10 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     }
     const bool hasText = !expressions.empty();
     auto present = [](const std::optional<std::string>& v) { return v && !v->empty(); };
-    std::string awardKey;
-    if (present(query.awardForm)) {
-        awardKey = searchKey(*query.awardForm);
-        awardKey.erase(std::remove(awardKey.begin(), awardKey.end(), ' '), awardKey.end());
+    // " lao-dong-tien-tien giay-khen ": the exact check of the award filter on the candidates.
+    std::string awardKinds;
+    for (const auto& kind : query.awardKinds) {
+        awardKinds += (awardKinds.empty() ? " " : "") + kind + " ";
     }
     const std::string numberKey = present(query.numberText) ? searchKey(*query.numberText) : "";
 
@@ -439,8 +439,12 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     if (present(query.issuer)) {
         facet(facetToken('i', *query.issuer));
     }
-    if (!awardKey.empty()) {
-        facet(facetToken('f', awardKey));
+    if (!query.awardKinds.empty()) {
+        std::string any;
+        for (const auto& kind : query.awardKinds) {
+            any += (any.empty() ? "facets : (\"" : " OR \"") + facetToken('k', kind) + "\"";
+        }
+        parts.push_back(any + ")");
     }
     if (!numberKey.empty()) {
         facet(facetToken('n', numberKey));
@@ -470,8 +474,6 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     const std::string filterSql = " (?3 IS NULL OR d.year = ?3)"
                                   " AND (?4 IS NULL OR d.unit_code = ?4 OR d.issuer_code = ?4)"
                                   " AND (?6 IS NULL OR d.issuer_code = ?6)"
-                                  // The folded award name without spaces: "BangKhen" = "Bằng khen".
-                                  " AND (?7 IS NULL OR d.award_key = ?7)"
                                   " AND (?8 IS NULL OR d.number_key = ?8)"
                                   // Current versions only unless asked: a corrected decision
                                   // replaces the old one.
@@ -491,7 +493,6 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         }
         bindOptional(4, present(query.unit) ? *query.unit : std::string());
         bindOptional(6, present(query.issuer) ? *query.issuer : std::string());
-        bindOptional(7, awardKey);
         bindOptional(8, numberKey);
         st->bind(12, query.allVersions ? 1LL : 0LL);
     };
@@ -630,14 +631,16 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     }
     std::string sql =
         "WITH c AS (" + inner +
-        ") SELECT a.c4, a.c5, a.c6, a.c7, d.award_form_name, d.number_text, d.date, "
+        ") SELECT a.c4, a.c5, a.c6, a.c7, a.c10, d.number_text, d.date, "
         "d.year, d.issuer_name, d.unit_code, d.decision_path, "
         "CASE WHEN a.c8 = '' THEN '' "
         "ELSE d.rel_dir || '/data/' || a.c8 END, "
-        "d.superseded_by, "
+        "d.superseded_by, a.c9, "
         "c.r + CASE WHEN ?1 <> '' AND instr(utf8_lower(a.c4), ?1) > 0 THEN 1000.0 ELSE 0.0 "
         "END AS score FROM c JOIN awardees_content a ON a.id = c.rid JOIN decisions d ON d.id = " +
         awardeeDecisionSql("a") + " WHERE" + filterSql +
+        // The awardee's own award kind is one of those asked for (a decision may grant several).
+        " AND (?7 IS NULL OR instr(?7, ' ' || a.c9 || ' ') > 0)" +
         " ORDER BY score DESC, d.year DESC, d.decision_path, a.rowid LIMIT ?5";
     auto prepared = impl.statement(sql);
     if (!prepared) {
@@ -650,6 +653,11 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         stmt->bind(2, match);
     }
     bindFilters(stmt);
+    if (awardKinds.empty()) {
+        stmt->bindNull(7);
+    } else {
+        stmt->bind(7, awardKinds);
+    }
     if (query.year) {
         stmt->bind(9, awardeeRowid(*query.year, 0, 0));
         stmt->bind(10, awardeeRowid(*query.year + 1, 0, 0) - 1);
@@ -674,7 +682,7 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         h.kind = stmt->text(1);
         h.position = stmt->text(2);
         h.unit = stmt->text(3);
-        h.awardFormName = stmt->text(4);
+        h.awardKindName = stmt->text(4);
         h.numberText = stmt->text(5);
         h.date = stmt->text(6);
         h.year = static_cast<int>(stmt->integer(7));
@@ -683,7 +691,8 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         h.decisionPath = stmt->text(10);
         h.certificatePath = stmt->text(11);
         h.supersededBy = stmt->text(12);
-        h.rank = stmt->real(13);
+        h.awardKind = stmt->text(13);
+        h.rank = stmt->real(14);
         hits.push_back(std::move(h));
     }
     return hits;

@@ -17,10 +17,9 @@ using Poco::Util::OptionSet;
 // Every command, in the order `tdkt --help` lists them.
 const std::vector<const Command*>& commands() {
     static const std::vector<const Command*> table = {
-        &validateCommand(), &issueCommand(), &searchCommand(),  &verifyCommand(),
-        &reindexCommand(),  &textCommand(),  &previewCommand(),
-        &reportCommand(),
-        &exportCommand(),
+        &validateCommand(), &issueCommand(),   &searchCommand(),  &verifyCommand(),
+        &reindexCommand(),  &textCommand(),    &previewCommand(), &reportCommand(),
+        &exportCommand(),   &upgradeCommand(),
     };
     return table;
 }

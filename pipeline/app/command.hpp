@@ -61,5 +61,6 @@ const Command& textCommand();
 const Command& previewCommand();
 const Command& reportCommand();
 const Command& exportCommand();
+const Command& upgradeCommand();
 
 } // namespace tdkt::app

@@ -1,5 +1,7 @@
 #include "output.hpp"
 
+#include "pipeline/model/date_display.hpp"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <algorithm>
@@ -73,10 +75,11 @@ void printIssueReport(const job::IssueReport& report, std::ostream& out) {
             << (d.supersedesNumberText.empty()
                     ? std::string()
                     : " thay thế Quyết định số " + d.supersedesNumberText)
-            << " ngày " << d.date << " — " << d.formName << ", " << d.certificates
-            << " giấy chứng nhận (" << d.dossierFile << ")\n  " << d.decisionPdf.string() << '\n';
-        if (!d.printFile.empty()) {
-            out << "  Bản in: " << d.printFile.string()
+            << " ngày " << model::dateShort(d.date) << " — " << d.formName << ", " << d.awardees
+            << " trong danh sách, " << d.certificates << " giấy chứng nhận (" << d.dossierFile
+            << ")\n  " << d.decisionPdf.string() << '\n';
+        for (const auto& print : d.printFiles) {
+            out << "  Bản in: " << print.string()
                 << (d.printBlank ? " (in lên phôi" : " (in toàn bộ mẫu trên giấy trắng")
                 << (d.printerName.empty() ? std::string() : ", máy in " + d.printerName) << ")\n";
         }
@@ -85,6 +88,11 @@ void printIssueReport(const job::IssueReport& report, std::ostream& out) {
         for (const auto& note : d.moneyUnverified) {
             out << d.dossierFile << ": cảnh báo [M020] tiền thưởng (Quyết định số " << d.numberText
                 << "): " << note << " — cần kiểm tra trước khi trình ký\n";
+        }
+        // What the award catalogue marks unverified about the decision's kinds.
+        for (const auto& note : d.kindUnverified) {
+            out << d.dossierFile << ": cảnh báo [K020] danh mục khen thưởng (Quyết định số "
+                << d.numberText << "): " << note << " — cần kiểm tra trước khi trình ký\n";
         }
         // Retention periods written into the bag from rules not yet checked against the circular.
         for (const auto& note : d.retentionUnverified) {
@@ -105,7 +113,7 @@ void printHitsTable(const std::vector<archive::SearchHit>& hits, std::ostream& o
     out << std::string(wName + wUnit + wAward + wNum + 18, '-') << '\n';
     for (const auto& h : hits) {
         out << pad(clip(h.name, wName), wName) << "  " << pad(clip(h.unit, wUnit), wUnit) << "  "
-            << pad(clip(h.awardFormName, wAward), wAward) << "  "
+            << pad(clip(h.awardKindName, wAward), wAward) << "  "
             << pad(clip(h.numberText, wNum), wNum) << "  " << h.date
             << (h.supersededBy.empty() ? std::string()
                                        : " (đã được thay thế bởi " + h.supersededBy + ")")
@@ -124,7 +132,8 @@ void printHitsJson(const std::vector<archive::SearchHit>& hits, std::ostream& ou
         o.set("position", h.position);
         o.set("unit", h.unit);
         o.set("unitCode", h.unitCode);
-        o.set("awardForm", h.awardFormName);
+        o.set("awardForm", h.awardKindName);
+        o.set("awardKind", h.awardKind);
         o.set("decisionNumber", h.numberText);
         o.set("date", h.date);
         o.set("year", h.year);

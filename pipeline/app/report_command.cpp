@@ -37,6 +37,7 @@ std::vector<std::string> cells(const archive::ReportRow& r) {
     return {r.name,
             std::to_string(r.individuals),
             std::to_string(r.collectives),
+            std::to_string(r.households),
             std::to_string(r.total()),
             std::to_string(r.directWorkers),
             std::to_string(r.smallCollectives),
@@ -45,9 +46,9 @@ std::vector<std::string> cells(const archive::ReportRow& r) {
 
 void printTable(std::ostream& out, const std::string& firstTitle,
                 const std::vector<archive::ReportRow>& rows, const archive::ReportRow& total) {
-    const std::vector<std::string> titles = {firstTitle,          "Cá nhân",       "Tập thể",
-                                             "Tổng số",           "NLĐ trực tiếp", "Tập thể nhỏ",
-                                             "Tiền thưởng (đồng)"};
+    const std::vector<std::string> titles = {firstTitle,    "Cá nhân",           "Tập thể",
+                                             "Hộ gia đình", "Tổng số",           "NLĐ trực tiếp",
+                                             "Tập thể nhỏ", "Tiền thưởng (đồng)"};
     std::vector<std::vector<std::string>> body;
     for (const auto& r : rows) {
         body.push_back(cells(r));
@@ -91,8 +92,8 @@ std::string tableText(const archive::YearReport& r) {
         out << "; đơn vị: " << *r.unit;
     }
     out << "; số quyết định: " << r.decisions << "\n\n";
-    out << "I. Theo hình thức khen thưởng\n";
-    printTable(out, "Hình thức", r.byForm, r.total);
+    out << "I. Theo danh hiệu thi đua, hình thức khen thưởng\n";
+    printTable(out, "Danh hiệu, hình thức", r.byKind, r.total);
     out << "\nII. Theo đơn vị đề nghị\n";
     printTable(out, "Đơn vị", r.byUnit, r.total);
     out << "\nTỷ lệ người lao động trực tiếp: " << format::percent(r.directWorkerShare())
@@ -109,15 +110,15 @@ std::string tableText(const archive::YearReport& r) {
 // One line per row; the first column says which table ("hinh_thuc", "don_vi", "tong"); plain
 // integers (no thousands dots) so the cells stay numbers in Excel.
 std::string csvText(const archive::YearReport& r) {
-    core::ExcelCsv csv({"Bảng", "Mã", "Tên", "Cá nhân", "Tập thể", "Tổng số", "NLĐ trực tiếp",
-                        "Tập thể nhỏ", "Tiền thưởng (đồng)"});
+    core::ExcelCsv csv({"Bảng", "Mã", "Tên", "Cá nhân", "Tập thể", "Hộ gia đình", "Tổng số",
+                        "NLĐ trực tiếp", "Tập thể nhỏ", "Tiền thưởng (đồng)"});
     auto line = [&](const char* table, const archive::ReportRow& row) {
         csv.row({table, row.key, row.name, std::to_string(row.individuals),
-                 std::to_string(row.collectives), std::to_string(row.total()),
-                 std::to_string(row.directWorkers), std::to_string(row.smallCollectives),
-                 std::to_string(row.money)});
+                 std::to_string(row.collectives), std::to_string(row.households),
+                 std::to_string(row.total()), std::to_string(row.directWorkers),
+                 std::to_string(row.smallCollectives), std::to_string(row.money)});
     };
-    for (const auto& row : r.byForm) {
+    for (const auto& row : r.byKind) {
         line("hinh_thuc", row);
     }
     for (const auto& row : r.byUnit) {

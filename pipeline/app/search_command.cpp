@@ -32,8 +32,15 @@ int runSearch(Invocation& inv) {
     if (inv.has("issuer")) {
         q.issuer = inv.get("issuer");
     }
-    if (inv.has("form")) {
-        q.awardForm = inv.get("form");
+    // --form is the older name of --award.
+    for (const char* option : {"award", "form"}) {
+        if (inv.has(option)) {
+            auto kinds = job::awardKindsFor(inv.env, inv.get(option));
+            if (!kinds) {
+                return fail(inv.err, kinds.error());
+            }
+            q.awardKinds = std::move(kinds).value();
+        }
     }
     if (inv.has("number")) {
         q.numberText = inv.get("number");
@@ -59,13 +66,14 @@ int runSearch(Invocation& inv) {
 const Command& searchCommand() {
     static const Command c{
         "search", "tra cứu người/tập thể được khen trong kho (không cần gõ dấu)",
-        "tdkt search QUERY --archive DIR [--year Y] [--unit CODE] [--issuer CODE] [--form F]\n"
+        "tdkt search QUERY --archive DIR [--year Y] [--unit CODE] [--issuer CODE] [--award A]\n"
         "                  [--number SỐ] [--limit N] [--all-versions] [--json]\n\n"
         "  --archive DIR  thư mục kho lưu trữ\n"
         "  --year Y       chỉ năm quyết định Y\n"
         "  --unit CODE    chỉ đơn vị đề nghị hoặc cơ quan ban hành có mã CODE\n"
         "  --issuer CODE  chỉ cơ quan ban hành có mã CODE\n"
-        "  --form F       chỉ hình thức khen thưởng F («Bằng khen», «Giấy khen», ...)\n"
+        "  --award A      chỉ danh hiệu, hình thức khen thưởng A: tên, tên viết tắt hoặc mã\n"
+        "                 trong danh mục («Bằng khen», «LĐTT», «chiến sĩ thi đua», ...)\n"
         "  --number SỐ    chỉ quyết định số SỐ («05/QĐ-UBND», có thể không dấu)\n"
         "  --limit N      số kết quả tối đa (mặc định 50)\n"
         "  --all-versions cả các quyết định đã được thay thế bởi quyết định đính chính\n"
@@ -75,6 +83,8 @@ const Command& searchCommand() {
             set.addOption(Option("year", "y", "năm").required(false).argument("Y"));
             set.addOption(Option("unit", "u", "mã đơn vị").required(false).argument("CODE"));
             set.addOption(Option("issuer", "i", "mã cơ quan").required(false).argument("CODE"));
+            set.addOption(
+                Option("award", "a", "danh hiệu, hình thức").required(false).argument("A"));
             set.addOption(Option("form", "f", "hình thức").required(false).argument("F"));
             set.addOption(Option("number", "", "số quyết định").required(false).argument("SỐ"));
             set.addOption(Option("limit", "n", "số kết quả").required(false).argument("N"));

@@ -48,8 +48,9 @@ struct Form {
     std::string id;
     std::string name;
     long long coefficientMilli = 0;
-    std::optional<model::AwardFormKind> awardForm;
-    std::vector<std::string> issuerLevels; // empty = any
+    // The coefficient is already this recipient kind's amount (collective titles): no
+    // multiplier applies, and no other kind may receive it.
+    std::optional<RecipientKind> recipient;
     Provenance source;
 };
 
@@ -95,25 +96,6 @@ Provenance provenance(const xmlNode* n) {
     return {xml::attr(n, "basis"), xml::attr(n, "status"), xml::attr(n, "note")};
 }
 
-std::vector<std::string> words(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t i = 0;
-    while (i < text.size()) {
-        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n')) {
-            ++i;
-        }
-        std::size_t j = i;
-        while (j < text.size() && text[j] != ' ' && text[j] != '\t' && text[j] != '\n') {
-            ++j;
-        }
-        if (j > i) {
-            out.push_back(text.substr(i, j - i));
-        }
-        i = j;
-    }
-    return out;
-}
-
 // The entry in force on `on`: the last one whose `from` is not after it (entries sorted).
 template <class T> const T* inForce(const std::vector<T>& steps, const model::Date& on) {
     const T* found = nullptr;
@@ -142,6 +124,12 @@ void noteIfUnverified(std::vector<std::string>& out, const std::string& what, co
     out.push_back(std::move(text));
 }
 
+std::string recipientName(RecipientKind k) {
+    return k == RecipientKind::Collective  ? "tập thể"
+           : k == RecipientKind::Household ? "hộ gia đình"
+                                           : "cá nhân";
+}
+
 core::Error rejected(std::string code, std::string message) {
     return core::makeError(ErrorKind::InputRejected, std::move(code), std::move(message));
 }
@@ -159,8 +147,15 @@ AwardMoney::AwardMoney(std::shared_ptr<const Data> data) : m_data(std::move(data
 AwardMoney::~AwardMoney() = default;
 
 RecipientKind recipientKind(model::NomineeKind kind) {
-    return kind == model::NomineeKind::Collective ? RecipientKind::Collective
-                                                  : RecipientKind::Individual;
+    switch (kind) {
+    case model::NomineeKind::Collective:
+        return RecipientKind::Collective;
+    case model::NomineeKind::Household:
+        return RecipientKind::Household;
+    case model::NomineeKind::Individual:
+        break;
+    }
+    return RecipientKind::Individual;
 }
 
 const char* toString(RecipientKind kind) {
@@ -237,38 +232,16 @@ core::Result<AwardMoney> AwardMoney::parse(std::string_view bytes, const std::st
                                          : RecipientKind::Collective,
                                      milli(xml::attr(m, "factor")), provenance(m)});
         }
-        // Two entries answering the same (award form, issuer level) would make the amount
-        // depend on their order in the file: refused.
-        std::set<std::pair<std::string, std::string>> claimed;
         for (xmlNode* f = xml::firstChild(n, "form"); f; f = xml::nextSibling(f, "form")) {
             Form form;
             form.id = xml::attr(f, "id");
             form.name = xml::attr(f, "name");
             form.coefficientMilli = milli(xml::attr(f, "coefficient"));
-            if (xml::hasAttr(f, "awardForm")) {
-                form.awardForm = xml::attr(f, "awardForm") == "BangKhen"
-                                     ? model::AwardFormKind::BangKhen
-                                     : model::AwardFormKind::GiayKhen;
-                form.issuerLevels = words(xml::attr(f, "issuerLevels"));
-                std::vector<std::string> levels = form.issuerLevels;
-                if (levels.empty()) {
-                    levels.push_back("*");
-                }
-                for (const auto& level : levels) {
-                    auto key = std::make_pair(xml::attr(f, "awardForm"), level);
-                    bool clash = !claimed.insert(key).second ||
-                                 (level == "*" ? std::any_of(claimed.begin(), claimed.end(),
-                                                             [&](const auto& c) {
-                                                                 return c.first == key.first &&
-                                                                        c.second != "*";
-                                                             })
-                                               : claimed.count({key.first, "*"}) > 0);
-                    if (clash) {
-                        diags.error("M011", {displayName, xml::line(f), 0}, "form/@issuerLevels",
-                                    "hai hình thức trong chế độ «" + g.id + "» cùng áp dụng cho " +
-                                        key.first + " cấp «" + level + "»");
-                    }
-                }
+            if (xml::hasAttr(f, "recipient")) {
+                const std::string r = xml::attr(f, "recipient");
+                form.recipient = r == "collective"  ? RecipientKind::Collective
+                                 : r == "household" ? RecipientKind::Household
+                                                    : RecipientKind::Individual;
             }
             form.source = provenance(f);
             g.forms.push_back(std::move(form));
@@ -312,7 +285,13 @@ core::Result<Amount> compute(const AwardMoney::Data& data, const Regime& regime,
                      base->source);
     noteIfUnverified(a.unverified, "quy tắc làm tròn từ " + model::dateShort(rounding->from),
                      rounding->source);
-    if (kind != RecipientKind::Individual) {
+    if (form.recipient) {
+        if (*form.recipient != kind) {
+            return rejected("M006", "hệ số " + form.name + " là mức của " +
+                                        recipientName(*form.recipient) + ", không áp dụng cho " +
+                                        recipientName(kind));
+        }
+    } else if (kind != RecipientKind::Individual) {
         auto it = std::find_if(regime.multipliers.begin(), regime.multipliers.end(),
                                [&](const Multiplier& m) { return m.kind == kind; });
         if (it == regime.multipliers.end()) {
@@ -360,28 +339,6 @@ core::Result<Amount> AwardMoney::amountFor(std::string_view formId, RecipientKin
     }
     return rejected("M004", "chế độ tiền thưởng «" + regime->id + "» không có hình thức «" +
                                 std::string(formId) + "»");
-}
-
-core::Result<Amount> AwardMoney::amountFor(model::AwardFormKind form, std::string_view issuerLevel,
-                                           RecipientKind kind,
-                                           const model::Date& decisionDate) const {
-    const Regime* regime = inForce(m_data->regimes, decisionDate);
-    if (!regime) {
-        return rejected("M001", "không có bảng hệ số tiền thưởng áp dụng vào ngày " +
-                                    model::dateShort(decisionDate));
-    }
-    for (const auto& f : regime->forms) {
-        if (f.awardForm != form) {
-            continue;
-        }
-        if (f.issuerLevels.empty() || std::find(f.issuerLevels.begin(), f.issuerLevels.end(),
-                                                issuerLevel) != f.issuerLevels.end()) {
-            return compute(*m_data, *regime, f, kind, decisionDate);
-        }
-    }
-    return rejected("M004", "chế độ tiền thưởng «" + regime->id + "» không quy định tiền thưởng " +
-                                model::displayName(form) + " của cơ quan cấp «" +
-                                std::string(issuerLevel) + "»");
 }
 
 } // namespace tdkt::award

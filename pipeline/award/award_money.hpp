@@ -17,8 +17,7 @@
 
 namespace tdkt::award {
 
-// The dossier model knows individuals and collectives; households (hộ gia đình) get their own
-// multiplier in the decrees, so the money module has the third kind.
+// Who receives: the decrees give collectives and households (hộ gia đình) their own multipliers.
 enum class RecipientKind { Individual, Collective, Household };
 RecipientKind recipientKind(model::NomineeKind kind);
 const char* toString(RecipientKind kind); // "individual" / "collective" / "household"
@@ -47,8 +46,9 @@ struct Amount {
 //   M001 no regime (coefficient table) in force on the date
 //   M002 no base salary in force on the date
 //   M003 no rounding policy in force on the date
-//   M004 the form is not in the regime / no form for the award form and issuer level
+//   M004 the form is not in the regime in force on the date
 //   M005 the regime has no multiplier for a collective / household
+//   M006 the coefficient is another recipient kind's amount (a collective title)
 //   M010 configuration unreadable, M011 configuration invalid (schema or consistency)
 class AwardMoney {
 public:
@@ -59,15 +59,10 @@ public:
     static core::Result<AwardMoney> parse(std::string_view xml, const std::string& displayName,
                                           const fs::path& schemasDir);
 
-    // By form id of the configuration ("giay-khen", "bang-khen-tinh", "nha-giao-uu-tu", ...).
+    // By form id of the configuration ("giay-khen", "bang-khen-tinh", "nha-giao-uu-tu", ...),
+    // as the award catalogue names it for each kind (rule/money/@form).
     core::Result<Amount> amountFor(std::string_view formId, RecipientKind kind,
                                    const model::Date& decisionDate) const;
-    // By the decision's award form and the issuing body's level (config/issuers.xml @level):
-    // the form entry of the regime whose awardForm matches and whose issuerLevels include the
-    // level (or that has no issuerLevels).
-    core::Result<Amount> amountFor(model::AwardFormKind form, std::string_view issuerLevel,
-                                   RecipientKind kind, const model::Date& decisionDate) const;
-
     AwardMoney(const AwardMoney&) = default;
     AwardMoney& operator=(const AwardMoney&) = default;
     AwardMoney(AwardMoney&&) noexcept = default;

@@ -1,35 +1,166 @@
 #include "decision_builder.hpp"
 
+#include "decision_wording.hpp"
 #include "pipeline/format/vi_format.hpp"
 #include "pipeline/text/search_key.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace tdkt::job {
+namespace {
 
-model::Date decisionDateFor(const model::AwardRequest& award,
-                            const std::optional<model::Date>& runDate, long long now) {
-    if (award.decisionDate.valid()) {
-        return award.decisionDate;
+// The proposals' common reason, or "" when they give different ones: the list carries each
+// nominee's achievement, so Điều 1 then states none.
+std::string commonReason(const PlanPart& part) {
+    std::string reason = part.proposals.front()->reason;
+    for (const model::Proposal* p : part.proposals) {
+        if (p->reason != reason) {
+            return {};
+        }
     }
-    if (runDate) {
-        return *runDate;
+    return reason;
+}
+
+bool inPart(const PlanPart& part, const std::string& proposalId) {
+    return std::any_of(part.proposals.begin(), part.proposals.end(),
+                       [&](const model::Proposal* p) { return p->id == proposalId; });
+}
+
+std::string unitOf(const model::Nominee& n) {
+    switch (n.kind) {
+    case model::NomineeKind::Individual:
+        return n.workplace;
+    case model::NomineeKind::Collective:
+        return n.parentUnit.empty() ? n.address : n.parentUnit;
+    case model::NomineeKind::Household:
+        break;
     }
-    return model::vietnamDateTime(now).date;
+    return n.address;
+}
+
+model::Awardee awardeeOf(const model::Nominee& n, const model::Nomination& nom, int part) {
+    model::Awardee a;
+    a.kind = n.kind;
+    a.part = part;
+    a.name = model::displayName(n);
+    a.honorific = model::honorificOf(n);
+    a.position = n.kind == model::NomineeKind::Individual ? n.position : std::string();
+    a.unit = unitOf(n);
+    a.achievement = nom.achievement;
+    a.nomineeId = n.id;
+    a.proposalId = nom.proposalId;
+    a.searchName = text::searchKey(a.name);
+    a.category = n.category;
+    a.gender = n.kind == model::NomineeKind::Household ? n.headGender : n.gender;
+    a.birthYear = n.kind == model::NomineeKind::Household ? n.headBirthYear : n.birthYear;
+    a.birthDate = n.birthDate;
+    a.enterprise = n.enterprise;
+    a.headName = n.headName;
+    a.address = n.address;
+    a.representative = n.representative;
+    a.initiativeIds = nom.initiativeIds;
+    a.history = n.history;
+    return a;
+}
+
+model::DecisionSource sourceOf(const model::Dossier& d) {
+    model::DecisionSource s;
+    s.dossierFile = d.sourceFile;
+    s.dossierSha256 = d.sha256;
+    s.schemaVersion = d.schemaVersion;
+    s.proposingUnit = d.proposingUnit;
+    s.round = d.round;
+    if (const model::DossierDocument* tt = d.firstDocument(model::DocumentKind::Submission)) {
+        s.submission = *tt;
+    }
+    s.documents = d.documents;
+    return s;
+}
+
+} // namespace
+
+model::Decision buildDecision(const Plan& plan, int number, const std::string& combinedSubject) {
+    model::Decision d;
+    d.issuer = *plan.issuer;
+    d.key = plan.key;
+    d.number = number;
+    d.numberText = number > 0 ? format::decisionNumberText(number, "QĐ", d.issuer.notation) : "";
+    d.date = plan.date;
+    d.sources.push_back(sourceOf(*plan.dossier));
+    for (const PlanPart& part : plan.parts) {
+        model::DecisionPart p;
+        p.kind = part.kind;
+        p.period = part.proposals.front()->period;
+        p.mode = part.proposals.front()->mode;
+        p.reason = commonReason(part);
+        for (const model::Proposal* proposal : part.proposals) {
+            p.proposalIds.push_back(proposal->id);
+        }
+        d.parts.push_back(std::move(p));
+    }
+
+    // The attached list: part by part (rank order), in each collectives, then individuals, then
+    // households, each in the dossier's order (the order the proposing unit ranked them);
+    // numbering restarts in each section. Artefact files are numbered through the decision.
+    int artefact = 0;
+    for (std::size_t partIndex = 0; partIndex < plan.parts.size(); ++partIndex) {
+        const PlanPart& part = plan.parts[partIndex];
+        for (model::NomineeKind kind :
+             {model::NomineeKind::Collective, model::NomineeKind::Individual,
+              model::NomineeKind::Household}) {
+            int ordinal = 0;
+            for (const auto& n : plan.dossier->nominees) {
+                if (n.kind != kind) {
+                    continue;
+                }
+                for (const auto& nom : n.nominations) {
+                    if (!inPart(part, nom.proposalId)) {
+                        continue;
+                    }
+                    model::Awardee a = awardeeOf(n, nom, static_cast<int>(partIndex));
+                    a.ordinal = ++ordinal;
+                    if (part.kind.hasArtefactFile()) {
+                        char file[32];
+                        std::snprintf(file, sizeof file, "certificates/%04d.pdf", ++artefact);
+                        a.certificateFile = file;
+                    }
+                    d.awardees.push_back(std::move(a));
+                }
+            }
+        }
+    }
+    for (auto& a : d.awardees) {
+        if (d.parts[static_cast<std::size_t>(a.part)].kind.artefact == model::ArtefactKind::Flag) {
+            std::string text;
+            for (const auto& line : inscriptionOf(d, a)) {
+                text += (text.empty() ? "" : "\n") + line;
+            }
+            a.inscription = text;
+        }
+    }
+    d.subject = subjectOf(d, combinedSubject);
+    return d;
 }
 
 core::Result<DecisionMoney> decisionMoney(const model::Decision& decision,
                                           const award::AwardMoney& money) {
     DecisionMoney out;
-    // Two lookups at most: every individual of one decision gets the same amount, and so does
-    // every collective (same form, issuer and date).
-    std::optional<award::Amount> each[2];
+    out.perPart.resize(decision.parts.size());
+    // One lookup per part and recipient kind: every awardee of one kind in one part gets the
+    // same amount (same kind of award, issuer and date).
+    std::vector<std::optional<award::Amount>> cache(decision.parts.size() * 3);
     for (const auto& a : decision.awardees) {
-        const bool collective = a.kind == model::NomineeKind::Collective;
-        auto& slot = each[collective ? 1 : 0];
+        const model::DecisionPart& part = decision.parts[static_cast<std::size_t>(a.part)];
+        if (!part.kind.hasMoney()) {
+            out.perAwardee.push_back(0);
+            continue;
+        }
+        const auto recipient = award::recipientKind(a.kind);
+        auto& slot =
+            cache[static_cast<std::size_t>(a.part) * 3 + static_cast<std::size_t>(recipient)];
         if (!slot) {
-            auto amount = money.amountFor(decision.form, decision.issuer.level,
-                                          award::recipientKind(a.kind), decision.date);
+            auto amount = money.amountFor(part.kind.moneyForm, recipient, decision.date);
             if (!amount) {
                 return amount.error();
             }
@@ -40,61 +171,15 @@ core::Result<DecisionMoney> decisionMoney(const model::Decision& decision,
                     out.unverified.push_back(note);
                 }
             }
-            (collective ? out.collectiveEach : out.individualEach) = slot->vnd;
+            DecisionMoney::Each& each = out.perPart[static_cast<std::size_t>(a.part)];
+            (recipient == award::RecipientKind::Collective  ? each.collective
+             : recipient == award::RecipientKind::Household ? each.household
+                                                            : each.individual) = slot->vnd;
         }
         out.perAwardee.push_back(slot->vnd);
         out.total += slot->vnd;
     }
     return out;
-}
-
-model::Decision buildDecision(const model::Dossier& dossier, const model::AwardRequest& award,
-                              const model::Issuer& issuer, const model::Date& date, int number) {
-    model::Decision d;
-    d.issuer = issuer;
-    d.form = award.form;
-    d.awardId = award.id;
-    d.number = number;
-    d.numberText = number > 0 ? format::decisionNumberText(number, "QĐ", issuer.notation) : "";
-    d.date = date;
-    d.subject = std::string("Về việc tặng ") + model::displayName(award.form) +
-                " cho các tập thể, cá nhân thuộc " + dossier.proposingUnit.name;
-    d.reason = award.reason;
-    d.dossierFile = dossier.sourceFile;
-    d.dossierSha256 = dossier.sha256;
-    d.proposingUnit = dossier.proposingUnit;
-    d.round = dossier.round;
-    d.submission = dossier.submission;
-
-    // The attached list: collectives first, then individuals, each in the dossier's order
-    // (the order the proposing unit ranked them); numbering restarts in each section.
-    int certificate = 0;
-    for (model::NomineeKind kind :
-         {model::NomineeKind::Collective, model::NomineeKind::Individual}) {
-        int ordinal = 0;
-        for (const auto& n : dossier.nominees) {
-            if (n.awardId != award.id || n.kind != kind) {
-                continue;
-            }
-            model::Awardee a;
-            a.kind = n.kind;
-            a.ordinal = ++ordinal;
-            a.name = n.name;
-            a.position = n.position;
-            a.unit = n.kind == model::NomineeKind::Individual ? n.workplace : n.parentUnit;
-            a.achievement = n.achievement;
-            a.nomineeId = n.id;
-            a.category = n.category;
-            a.gender = n.gender;
-            a.birthYear = n.birthYear;
-            a.searchName = text::searchKey(n.name);
-            char file[32];
-            std::snprintf(file, sizeof file, "certificates/%04d.pdf", ++certificate);
-            a.certificateFile = file;
-            d.awardees.push_back(std::move(a));
-        }
-    }
-    return d;
 }
 
 } // namespace tdkt::job

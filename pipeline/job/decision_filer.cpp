@@ -5,82 +5,152 @@
 #include "decision_record.hpp"
 #include "pipeline/core/atomic_file.hpp"
 
+#include <map>
+
 namespace tdkt::job {
 namespace {
 
-// What the certificates of one decision produced in the staging folder.
-struct Certificates {
+// What the artefacts of one decision produced in the staging folder.
+struct Artefacts {
     int pages = 0;
-    bool printFile = false;
+    std::vector<std::string> printFiles; // relative to data/
 };
 
-render::PdfInfo printFileInfo(const model::Decision& decision) {
+render::PdfInfo printFileInfo(const model::Decision& decision, const model::Awardee& first) {
     render::PdfInfo info;
-    const std::string form = model::displayName(decision.form);
-    info.title = "Bản in " + form + " kèm Quyết định số " + decision.numberText;
-    const tmpl::Value first = certificateContext(decision, decision.awardees.front());
-    if (const tmpl::Value* author = first.find("meta.author");
+    const model::AwardKind& kind = decision.parts[static_cast<std::size_t>(first.part)].kind;
+    const std::string what = kind.artefactName.empty() ? kind.name : kind.artefactName;
+    info.title = "Bản in " + what + " kèm Quyết định số " + decision.numberText;
+    const tmpl::Value ctx = certificateContext(decision, first);
+    if (const tmpl::Value* author = ctx.find("meta.author");
         author && author->type() == tmpl::Value::Type::String) {
         info.author = author->str();
     }
-    info.subject = "Bản in " + form + " theo thứ tự danh sách";
-    info.keywords = "khen thưởng, " + form + ", bản in";
+    info.subject = "Bản in " + what + " theo thứ tự danh sách";
+    info.keywords = "khen thưởng, " + kind.name + ", bản in";
     return info;
 }
 
-// The certificates: one PDF/A each for the archive, drawn in batches on every core, and one
-// combined print file in list order (data/print/, so it is in the bag's manifest).
-core::Result<Certificates> renderCertificates(const model::Decision& decision,
-                                              const std::vector<int>& goldenBook,
-                                              const fs::path& dataDir, const Plan& plan,
-                                              const FilingTools& tools) {
-    const std::string templateName = certificateTemplateName(decision.form);
-    auto design = tools.renderer(templateName);
-    if (!design) {
-        return design.error();
+// The awardees with an artefact, grouped by the template that draws it, in list order.
+std::map<std::string, std::vector<std::size_t>> byTemplate(const model::Decision& d) {
+    std::map<std::string, std::vector<std::size_t>> out;
+    for (std::size_t i = 0; i < d.awardees.size(); ++i) {
+        const model::Awardee& a = d.awardees[i];
+        if (!a.certificateFile.empty()) {
+            out[certificateTemplateName(d.parts[static_cast<std::size_t>(a.part)].kind)].push_back(
+                i);
+        }
+    }
+    return out;
+}
+
+// The artefacts: one PDF/A each for the archive, drawn in batches on every core, and one
+// combined print file per template in list order (data/print/, so it is in the bag's
+// manifest): certificates-print.pdf, or <template>.pdf when a decision has several.
+core::Result<Artefacts> renderArtefacts(const model::Decision& decision,
+                                        const std::vector<int>& goldenBook, const fs::path& dataDir,
+                                        const Plan& plan, const FilingTools& tools) {
+    Artefacts result;
+    const auto groups = byTemplate(decision);
+    if (groups.empty()) {
+        return result;
     }
     boost::system::error_code ec;
     fs::create_directories(dataDir / "certificates", ec);
     fs::create_directories(dataDir / "print", ec);
     const auto& awardees = decision.awardees;
-    render::ContextSource context = [&](std::size_t i) -> core::Result<tmpl::Value> {
-        tmpl::Value ctx = certificateContext(decision, awardees[i]);
-        ctx.set("goldenBook", std::to_string(goldenBook[i]));
-        return ctx;
-    };
-    // A failed certificate names the dossier and the awardee.
-    auto failure = [&](core::Error e, std::size_t index) {
-        if (e.where.file.empty()) {
-            e.where = {plan.dossier->sourceFile, 0, 0};
+    for (const auto& [templateName, members] : groups) {
+        auto design = tools.renderer(templateName);
+        if (!design) {
+            return design.error();
         }
-        if (index < awardees.size()) {
-            e.message += " (" + awardees[index].name + ")";
+        render::ContextSource context = [&](std::size_t i) -> core::Result<tmpl::Value> {
+            const std::size_t index = members[i];
+            tmpl::Value ctx = certificateContext(decision, awardees[index]);
+            if (goldenBook[index] > 0) {
+                ctx.set("goldenBook", std::to_string(goldenBook[index]));
+            }
+            return ctx;
+        };
+        // A failed artefact names the dossier and the awardee.
+        auto failure = [&](core::Error e, std::size_t i) {
+            if (e.where.file.empty()) {
+                e.where = {plan.dossier->sourceFile, 0, 0};
+            }
+            if (i < members.size()) {
+                e.message += " (" + awardees[members[i]].name + ")";
+            }
+            return e;
+        };
+        std::size_t failedAt = members.size();
+        auto each = design.value()->renderEach(
+            members.size(), context,
+            [&](std::size_t i) { return dataDir / awardees[members[i]].certificateFile; }, {},
+            &failedAt);
+        if (!each) {
+            return failure(each.error(), failedAt);
         }
-        return e;
-    };
-    std::size_t failedAt = awardees.size();
-    auto each = design.value()->renderEach(
-        awardees.size(), context,
-        [&](std::size_t i) { return dataDir / awardees[i].certificateFile; }, {}, &failedAt);
-    if (!each) {
-        return failure(each.error(), failedAt);
+        for (const auto& c : each.value()) {
+            result.pages += c.pageCount;
+        }
+        const std::string printName =
+            groups.size() == 1 ? "print/certificates-print.pdf" : "print/" + templateName + ".pdf";
+        const render::DocumentRenderer* printer = tools.print.printer(templateName, design.value());
+        auto printed = printer->renderCombined(members.size(), context,
+                                               printFileInfo(decision, awardees[members.front()]),
+                                               dataDir / printName, {}, &failedAt);
+        if (!printed) {
+            return failure(printed.error(), failedAt);
+        }
+        result.printFiles.push_back(printName);
     }
-    Certificates result;
-    for (const auto& c : each.value()) {
-        result.pages += c.pageCount;
-    }
-    if (awardees.empty()) {
-        return result;
-    }
-    const render::DocumentRenderer* printer = tools.print.printer(templateName, design.value());
-    auto printed =
-        printer->renderCombined(awardees.size(), context, printFileInfo(decision),
-                                dataDir / "print" / "certificates-print.pdf", {}, &failedAt);
-    if (!printed) {
-        return failure(printed.error(), failedAt);
-    }
-    result.printFile = true;
     return result;
+}
+
+// The proposal dossier as received and its attached PDFs (checked at validation).
+core::Status copyDossier(const model::Decision& decision, const fs::path& dataDir) {
+    const model::DecisionSource& source = decision.source();
+    auto bytes = core::readFile(source.dossierFile);
+    if (!bytes) {
+        return bytes.error();
+    }
+    if (auto st = core::writeFileAtomic(dataDir / "dossier.xml", bytes.value()); !st) {
+        return st.error();
+    }
+    const fs::path base = fs::path(source.dossierFile).parent_path();
+    for (const auto& doc : source.documents) {
+        if (doc.file.empty()) {
+            continue;
+        }
+        const fs::path to = dataDir / attachmentPath(doc.file);
+        boost::system::error_code ec;
+        if (fs::exists(to, ec)) {
+            continue; // two documents of one dossier may cite the same PDF
+        }
+        fs::create_directories(to.parent_path(), ec);
+        auto pdf = core::readFile(base / doc.file);
+        if (!pdf) {
+            return pdf.error();
+        }
+        if (auto st = core::writeFileAtomic(to, pdf.value()); !st) {
+            return st.error();
+        }
+    }
+    return {};
+}
+
+std::string kindNames(const Plan& plan) {
+    std::string out;
+    for (const auto& part : plan.parts) {
+        out += (out.empty() ? "" : ", ") + part.kind.name;
+    }
+    return out;
+}
+
+void noteOnce(std::vector<std::string>& out, std::string note) {
+    if (std::find(out.begin(), out.end(), note) == out.end()) {
+        out.push_back(std::move(note));
+    }
 }
 
 } // namespace
@@ -88,12 +158,37 @@ core::Result<Certificates> renderCertificates(const model::Decision& decision,
 int filingSteps(const std::vector<Plan>& plans) {
     int steps = 0;
     for (const auto& plan : plans) {
-        for (const auto& n : plan.dossier->nominees) {
-            steps += n.awardId == plan.award->id ? 1 : 0;
-        }
         steps += 1;
+        for (const auto& n : plan.dossier->nominees) {
+            for (const auto& nom : n.nominations) {
+                for (const auto& part : plan.parts) {
+                    if (!part.kind.hasArtefactFile()) {
+                        continue;
+                    }
+                    for (const model::Proposal* p : part.proposals) {
+                        steps += nom.proposalId == p->id ? 1 : 0;
+                    }
+                }
+            }
+        }
     }
     return steps;
+}
+
+std::vector<std::string> unverifiedKindNotes(const Plan& plan) {
+    std::vector<std::string> out;
+    for (const auto& part : plan.parts) {
+        const model::AwardKind& k = part.kind;
+        if (!k.verified) {
+            noteOnce(out, "danh mục: quy định về " + k.name + " (" + k.basis + ") chưa xác minh" +
+                              (k.note.empty() ? "" : " — " + k.note));
+        }
+        if (!k.moneyVerified) {
+            noteOnce(out, "danh mục: tiền thưởng của " + k.name + " (" + k.moneyBasis +
+                              ") chưa xác minh");
+        }
+    }
+    return out;
 }
 
 core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan& plan,
@@ -104,11 +199,12 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
     }
     IssuedDecision issued;
     issued.dossierFile = plan.dossier->sourceFile;
-    issued.formName = model::displayName(plan.award->form);
+    issued.formName = kindNames(plan);
     issued.issuerName = plan.issuer->authority;
     issued.date = plan.date.iso();
+    issued.kindUnverified = unverifiedKindNotes(plan);
 
-    if (auto filed = archive.findFiled(plan.dossier->sha256, plan.award->id)) {
+    if (auto filed = archive.findFiled(plan.dossier->sha256, plan.key)) {
         issued.numberText = filed->numberText;
         issued.bagDir = filed->bagDir;
         issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
@@ -119,13 +215,22 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
     if (!number) {
         return number.error();
     }
-    model::Decision decision =
-        buildDecision(*plan.dossier, *plan.award, *plan.issuer, plan.date, number.value());
-    // Sổ vàng numbers, one per certificate, reserved under the lock and consumed at commit.
-    auto golden = archive.nextGoldenBook(plan.issuer->code, plan.date.year,
-                                         static_cast<int>(decision.awardees.size()));
+    model::Decision decision = buildDecision(plan, number.value(), tools.combinedSubject);
+    // Sổ vàng numbers, one per artefact of a kind that takes one, reserved under the lock and
+    // consumed at commit.
+    int goldenCount = 0;
+    for (const auto& a : decision.awardees) {
+        goldenCount += decision.parts[static_cast<std::size_t>(a.part)].kind.goldenBook ? 1 : 0;
+    }
+    auto golden = archive.nextGoldenBook(plan.issuer->code, plan.date.year, goldenCount);
     if (!golden) {
         return golden.error();
+    }
+    std::vector<int> goldenBook(decision.awardees.size(), 0);
+    for (std::size_t i = 0, next = 0; i < decision.awardees.size(); ++i) {
+        if (decision.parts[static_cast<std::size_t>(decision.awardees[i].part)].kind.goldenBook) {
+            goldenBook[i] = golden->numbers[next++];
+        }
     }
     auto staging = archive.stage();
     if (!staging) {
@@ -134,46 +239,44 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
     auto money = decisionMoney(decision, tools.money);
     if (!money) {
         core::Error e = money.error();
-        e.where = plan.award->where;
+        e.where = plan.parts.front().proposals.front()->where;
         return e;
     }
     auto decisionRenderer = tools.renderer("decision");
     if (!decisionRenderer) {
         return decisionRenderer.error();
     }
-    auto rendered = decisionRenderer.value()->render(decisionContext(decision, &money.value()),
-                                                     staging->data() / "decision.pdf");
+    auto rendered = decisionRenderer.value()->render(
+        decisionContext(decision, &money.value(), tools.combinedListTitle),
+        staging->data() / "decision.pdf");
     if (!rendered) {
         return rendered.error();
     }
     tools.step("Quyết định " + decision.numberText);
 
-    auto certificates = renderCertificates(decision, golden->numbers, staging->data(), plan, tools);
-    if (!certificates) {
-        return certificates.error();
+    auto artefacts = renderArtefacts(decision, goldenBook, staging->data(), plan, tools);
+    if (!artefacts) {
+        return artefacts.error();
     }
     for (const auto& awardee : decision.awardees) {
-        tools.step(awardee.name);
+        if (!awardee.certificateFile.empty()) {
+            tools.step(awardee.name);
+        }
     }
-    auto dossierBytes = core::readFile(plan.dossier->sourceFile);
-    if (!dossierBytes) {
-        return dossierBytes.error();
-    }
-    if (auto st = core::writeFileAtomic(staging->data() / "dossier.xml", dossierBytes.value());
-        !st) {
+    if (auto st = copyDossier(decision, staging->data()); !st) {
         return st.error();
     }
 
     archive::DecisionRecord record = toRecord(decision, rendered->pageCount);
-    record.goldenBookRegister = golden->registerKey;
+    record.goldenBookRegister = goldenCount > 0 ? golden->registerKey : std::string();
     for (std::size_t i = 0; i < record.awardees.size(); ++i) {
-        record.awardees[i].goldenBook = golden->numbers[i];
+        record.awardees[i].goldenBook = goldenBook[i];
         // The archived amount lets `tdkt report` sum money from the tree alone.
         if (i < money->perAwardee.size()) {
             record.awardees[i].amount = money->perAwardee[i];
         }
     }
-    record.certificatePages = certificates->pages;
+    record.certificatePages = artefacts->pages;
     // Other content for a round already decided is a corrected dossier: its decision is a
     // new one (new number) that replaces the current version; the old bag stays as filed.
     if (auto current = archive.findCurrentVersion(archive::roundKeyOf(record))) {
@@ -188,16 +291,22 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
     issued.numberText = filed->numberText;
     issued.bagDir = filed->bagDir;
     issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
-    issued.certificates = static_cast<int>(decision.awardees.size());
-    if (certificates->printFile) {
-        issued.printFile = filed->bagDir / "data" / "print" / "certificates-print.pdf";
+    for (const auto& a : decision.awardees) {
+        issued.certificates += a.certificateFile.empty() ? 0 : 1;
+    }
+    issued.awardees = static_cast<int>(decision.awardees.size());
+    for (const auto& print : artefacts->printFiles) {
+        issued.printFiles.push_back(filed->bagDir / "data" / print);
+    }
+    if (!issued.printFiles.empty()) {
+        issued.printFile = issued.printFiles.front();
         issued.printBlank = tools.print.blank;
         issued.printerName = tools.print.printerName;
     }
     issued.moneyUnverified = money->unverified;
     // Retention rules config/retention.xml marks unverified (facts.md §8), shown as A070.
     for (const auto& rule :
-         tools.retention.rulesFor(record.issuerLevel, record.date, !decision.awardees.empty())) {
+         tools.retention.rulesFor(record.issuerLevel, record.date, issued.certificates > 0)) {
         if (!rule.verified) {
             issued.retentionUnverified.push_back(archive::unverifiedRetentionNote(rule));
         }

@@ -1,40 +1,65 @@
 #pragma once
-// The first step of `tdkt issue`: every award of every valid dossier resolved to the decision
-// it will become (issuer in office on the date and allowed to grant the form, money defined),
-// before anything is written — a batch with one bad award writes nothing.
+// The first step of `tdkt issue`: every proposal of every valid dossier resolved to the decision
+// it will be part of — the issuer in office on the date, the award kind's rule in force then
+// and the issuer's authority to grant it, the money defined — before anything is written: a
+// batch with one bad proposal writes nothing. Proposals of one dossier that share issuer,
+// decision date and award kind (and period and mode) become one decision; an issuer configured
+// with decisions="combined" gets one decision per date with a part per kind.
 #include "pipeline/award/award_money.hpp"
 #include "pipeline/core/diagnostic.hpp"
+#include "pipeline/model/award_kind.hpp"
 #include "pipeline/model/date.hpp"
 #include "pipeline/model/dossier.hpp"
 #include "pipeline/model/issuer.hpp"
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace tdkt::validate {
 class IssuerRegistry;
-}
+class AwardCatalogue;
+} // namespace tdkt::validate
 
 namespace tdkt::job {
+
+// One part (award kind) of a planned decision and the proposals it grants.
+struct PlanPart {
+    model::AwardKind kind; // named as the issuer prints it
+    std::vector<const model::Proposal*> proposals;
+};
 
 // One planned decision. The pointers refer into the dossiers and the registry passed to
 // planDecisions, which must outlive the plan.
 struct Plan {
-    const model::Dossier* dossier;
-    const model::AwardRequest* award;
-    const model::Issuer* issuer;
+    const model::Dossier* dossier = nullptr;
+    const model::Issuer* issuer = nullptr;
     model::Date date;
+    std::vector<PlanPart> parts; // rank order
+    std::string key;             // proposal ids joined by "+"
+    int nominations = 0;         // list rows
+};
+
+struct PlanTools {
+    const validate::IssuerRegistry& issuers;
+    const validate::AwardCatalogue& catalogue;
+    const award::AwardMoney& money;
 };
 
 // The plans in filing order (decision date, then input order: Decree 30/2020 Art. 15 numbers
 // decisions in issue order within the year). Problems are added to `diagnostics` as errors:
-// J001 no issuer in office on the date, J002 the issuer may not grant the form, M0xx no money
-// rule for the form, level and kind on the date.
-std::vector<Plan> planDecisions(const std::vector<model::Dossier>& dossiers,
-                                const validate::IssuerRegistry& issuers,
-                                const award::AwardMoney& money,
+// J001 no issuer in office on the date, J002 the issuer may not grant the kind, J004 the kind
+// has no rule on the date, M0xx no money rule for the kind and recipient on the date.
+std::vector<Plan> planDecisions(const std::vector<model::Dossier>& dossiers, const PlanTools& tools,
                                 const std::optional<model::Date>& runDate, std::int64_t now,
                                 core::Diagnostics& diagnostics);
+
+// The decision date of a proposal: its own planned date, else the run's --date, else today.
+model::Date decisionDateFor(const model::Proposal& proposal,
+                            const std::optional<model::Date>& runDate, std::int64_t now);
+
+// The kind as the issuer prints it: its <awardName> for the kind, else the catalogue's name.
+model::AwardKind namedBy(model::AwardKind kind, const model::Issuer& issuer);
 
 } // namespace tdkt::job

@@ -6,6 +6,8 @@
 #include "issue_plan.hpp"
 #include "pipeline/normalize/normalizer.hpp"
 #include "pipeline/render/renderer.hpp"
+#include "pipeline/template/template.hpp"
+#include "pipeline/validate/codes.hpp"
 #include "pipeline/validate/dossier_validator.hpp"
 #include "pipeline/validate/issuer_registry.hpp"
 #include "print_setup.hpp"
@@ -18,20 +20,85 @@ namespace tdkt::job {
 struct Pipeline::Impl {
     core::Environment env;
     std::shared_ptr<const validate::IssuerRegistry> issuers;
+    std::shared_ptr<const validate::AwardCatalogue> catalogue;
     std::unique_ptr<validate::DossierValidator> validator;
-    std::map<std::string, render::DocumentRenderer> renderers;
     std::optional<award::AwardMoney> money; // config/award-money.xml
     archive::RetentionTable retention;      // config/retention.xml
-
-    core::Result<const render::DocumentRenderer*> renderer(const std::string& name) const {
-        auto it = renderers.find(name);
-        if (it == renderers.end()) {
-            return core::makeError(core::ErrorKind::Config, "J010",
-                                   "không có mẫu văn bản «" + name + "»");
-        }
-        return &it->second;
-    }
 };
+
+namespace {
+
+// The layout templates a run draws with: the decision's and those of the planned kinds'
+// artefacts, loaded before anything is written (a broken template writes nothing).
+using Renderers = std::map<std::string, render::DocumentRenderer>;
+
+core::Result<Renderers> loadRenderers(const core::Environment& env,
+                                      const std::vector<Plan>& plans) {
+    Renderers out;
+    std::vector<std::string> names = {"decision"};
+    for (const auto& plan : plans) {
+        for (const auto& part : plan.parts) {
+            if (part.kind.hasArtefactFile()) {
+                names.push_back(part.kind.artefactTemplate);
+            }
+        }
+    }
+    for (const auto& name : names) {
+        if (out.count(name)) {
+            continue;
+        }
+        auto r = render::DocumentRenderer::load(env, name);
+        if (!r) {
+            return r.error();
+        }
+        out.emplace(name, std::move(r).value());
+    }
+    return out;
+}
+
+// What the issuers and the catalogue must agree on, and the catalogue's wording patterns
+// parsed once (their syntax, with the kind named): configuration errors, exit 78.
+core::Status crossCheck(const validate::IssuerRegistry& issuers,
+                        const validate::AwardCatalogue& catalogue) {
+    core::Diagnostics diags;
+    for (const auto& e : issuers.entries()) {
+        for (const auto& [kind, name] : e.issuer.awardNames) {
+            if (!catalogue.find(kind)) {
+                diags.error(validate::codes::kIssuerUnknownKind, e.where,
+                            "issuer[@id=\"" + e.issuer.id + "\"]/awardNames",
+                            "«" + name + "»: loại khen thưởng «" + kind +
+                                "» không có trong danh mục khen thưởng");
+            }
+        }
+    }
+    for (const auto& entry : catalogue.entries()) {
+        for (const auto& rule : entry.rules) {
+            for (const std::string* pattern :
+                 {&rule.subjectPattern, &rule.article1Pattern, &rule.clausePattern,
+                  &rule.listTitlePattern, &rule.inscriptionPattern}) {
+                if (pattern->empty()) {
+                    continue;
+                }
+                auto parsed = tmpl::Template::parse(*pattern, catalogue.source().string());
+                if (!parsed) {
+                    diags.error("K010", entry.where, "kind[@id=\"" + entry.id + "\"]",
+                                "lời văn «" + *pattern +
+                                    "» sai cú pháp mẫu: " + parsed.error().message);
+                }
+            }
+        }
+    }
+    if (!diags.hasErrors()) {
+        return {};
+    }
+    core::Error e = core::makeError(core::ErrorKind::Config, diags.items().front().code,
+                                    "cấu hình cơ quan ban hành và danh mục khen thưởng không "
+                                    "khớp nhau");
+    e.details = diags.items();
+    return e;
+}
+
+} // namespace
 
 Pipeline::Pipeline() : m_impl(std::make_unique<Impl>()) {}
 Pipeline::~Pipeline() = default;
@@ -52,7 +119,16 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
     }
     p.m_impl->issuers =
         std::make_shared<const validate::IssuerRegistry>(std::move(issuers).value());
-    auto validator = validate::DossierValidator::load(env, p.m_impl->issuers);
+    auto catalogue = validate::AwardCatalogue::load(env);
+    if (!catalogue) {
+        return catalogue.error();
+    }
+    p.m_impl->catalogue =
+        std::make_shared<const validate::AwardCatalogue>(std::move(catalogue).value());
+    if (auto st = crossCheck(*p.m_impl->issuers, *p.m_impl->catalogue); !st) {
+        return st.error();
+    }
+    auto validator = validate::DossierValidator::load(env, p.m_impl->issuers, p.m_impl->catalogue);
     if (!validator) {
         return validator.error();
     }
@@ -69,13 +145,6 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
         return retention.error();
     }
     p.m_impl->retention = std::move(retention).value();
-    for (const char* name : {"decision", "certificate-bang-khen", "certificate-giay-khen"}) {
-        auto r = render::DocumentRenderer::load(env, name);
-        if (!r) {
-            return r.error();
-        }
-        p.m_impl->renderers.emplace(name, std::move(r).value());
-    }
     return p;
 }
 
@@ -114,11 +183,15 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
     };
 
     const std::vector<Plan> plans =
-        planDecisions(report.check.dossiers, *m_impl->issuers, *m_impl->money, options.date,
-                      m_impl->env.now, report.check.diagnostics);
+        planDecisions(report.check.dossiers, {*m_impl->issuers, *m_impl->catalogue, *m_impl->money},
+                      options.date, m_impl->env.now, report.check.diagnostics);
     if (!report.check.ok()) {
         return fail(core::makeError(core::ErrorKind::InputRejected, "J003",
                                     "hồ sơ không hợp lệ; không ghi gì vào kho lưu trữ"));
+    }
+    auto renderers = loadRenderers(m_impl->env, plans);
+    if (!renderers) {
+        return fail(renderers.error());
     }
     auto print = loadPrintSetup(m_impl->env, options.print, plans);
     if (!print) {
@@ -133,17 +206,28 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
 
     const int totalSteps = filingSteps(plans);
     int done = 0;
-    FilingTools tools{*m_impl->money,
-                      m_impl->retention,
-                      [this](const std::string& name) { return m_impl->renderer(name); },
-                      print.value(),
-                      options.lockWaitSeconds,
-                      [&](const std::string& what) {
-                          ++done;
-                          if (options.progress) {
-                              options.progress(done, totalSteps, what);
-                          }
-                      }};
+    const Renderers& loaded = renderers.value();
+    FilingTools tools{
+        *m_impl->money,
+        m_impl->retention,
+        [&loaded](const std::string& name) -> core::Result<const render::DocumentRenderer*> {
+            auto it = loaded.find(name);
+            if (it == loaded.end()) {
+                return core::makeError(core::ErrorKind::Config, "J010",
+                                       "không có mẫu văn bản «" + name + "»");
+            }
+            return &it->second;
+        },
+        print.value(),
+        m_impl->catalogue->combinedSubjectPattern(),
+        m_impl->catalogue->combinedListTitlePattern(),
+        options.lockWaitSeconds,
+        [&](const std::string& what) {
+            ++done;
+            if (options.progress) {
+                options.progress(done, totalSteps, what);
+            }
+        }};
     for (const auto& plan : plans) {
         auto issued = fileDecision(archive.value(), plan, tools);
         if (!issued) {

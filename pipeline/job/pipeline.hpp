@@ -47,21 +47,25 @@ struct IssueOptions {
 struct IssuedDecision {
     std::string dossierFile;
     std::string numberText;
-    std::string formName;
+    std::string formName; // the award kinds' names ("Lao động tiên tiến", "Bằng khen, Giấy khen")
     std::string issuerName;
     std::string date; // ISO
     fs::path bagDir;
     fs::path decisionPdf;
-    int certificates = 0;
+    int awardees = 0;     // rows of the attached list
+    int certificates = 0; // artefact files (a title such as Lao động tiên tiến has none)
     bool alreadyFiled = false;
     std::string supersedesNumberText; // the decision this corrected one replaces ("" = none)
-    fs::path printFile;               // the combined print file (empty when there is none)
+    fs::path printFile;               // the first combined print file ("" when there is none)
+    std::vector<fs::path> printFiles; // one per artefact template of the decision
     bool printBlank = false;          // drawn for pre-printed blanks
     std::string printerName;          // the calibrated printer, when one was chosen
     // Inputs of the award money that are not verified (Vietnamese): warnings for the clerk.
     std::vector<std::string> moneyUnverified;
     // Retention rules (config/retention.xml) of this decision's documents that are not verified.
     std::vector<std::string> retentionUnverified;
+    // What the award catalogue marks unverified about this decision's kinds.
+    std::vector<std::string> kindUnverified;
 };
 
 struct IssueReport {
@@ -94,6 +98,28 @@ private:
     std::unique_ptr<Impl> m_impl;
 };
 
+// `tdkt upgrade` (upgrade_job.cpp): dossiers of schema 1.0 written in the 2.0 form, next to the
+// input as NAME-2.0.xml, into outDir, or in place. Every input is validated first; one that does
+// not validate is reported in `diagnostics` and nothing is written for it (U030: the output
+// exists and force is not set).
+struct UpgradeOptions {
+    std::vector<std::string> files;
+    fs::path outDir;
+    bool inPlace = false;
+    bool force = false;
+};
+struct UpgradedFile {
+    std::string input;
+    fs::path output;
+    bool alreadyCurrent = false; // already 2.0: nothing written
+};
+struct UpgradeReport {
+    core::Diagnostics diagnostics;
+    std::vector<UpgradedFile> files;
+    bool ok() const { return !diagnostics.hasErrors(); }
+};
+core::Result<UpgradeReport> upgrade(const core::Environment& env, const UpgradeOptions& options);
+
 // `tdkt preview`: one template rendered with sample data, so a template author sees the result
 // at once. Certificates and the alignment sheet honour the print settings; the context gets
 // "printer" (id, name, offsetX, offsetY in mm with a decimal comma, mode).
@@ -116,6 +142,10 @@ core::Result<PreviewResult> preview(const core::Environment& env, const PreviewO
 core::Result<std::vector<archive::SearchHit>> search(const core::Environment& env,
                                                      const fs::path& archiveRoot,
                                                      const archive::SearchQuery& query);
+// The award kinds (catalogue ids) a clerk means by `text`: an id, a name or an abbreviation
+// ("LĐTT", "bang khen"), or every kind whose name holds it ("chiến sĩ thi đua"). U020 when none.
+core::Result<std::vector<std::string>> awardKindsFor(const core::Environment& env,
+                                                     const std::string& text);
 // The index is compared with the tree (the normalise stage's search key is filled in).
 core::Result<archive::VerifyReport> verify(const core::Environment& env,
                                            const fs::path& archiveRoot,

@@ -29,8 +29,11 @@ core::Result<PrintSetup> loadPrintSetup(const core::Environment& env, const Prin
     }
     layout.mode = render::PrintMode::Blank;
     for (const auto& plan : plans) {
-        const std::string name = certificateTemplateName(plan.award->form);
-        if (setup.blankRenderers.count(name) == 0) {
+        for (const auto& part : plan.parts) {
+            const std::string name = certificateTemplateName(part.kind);
+            if (name.empty() || setup.blankRenderers.count(name) > 0) {
+                continue;
+            }
             auto r = render::DocumentRenderer::load(env, name, layout);
             if (!r) {
                 return r.error();

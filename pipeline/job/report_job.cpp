@@ -28,6 +28,7 @@ tmpl::Value reportRow(const archive::ReportRow& row) {
     v.set("name", row.name);
     v.set("individuals", std::to_string(row.individuals));
     v.set("collectives", std::to_string(row.collectives));
+    v.set("households", std::to_string(row.households));
     v.set("total", std::to_string(row.total()));
     v.set("directWorkers", std::to_string(row.directWorkers));
     v.set("smallCollectives", std::to_string(row.smallCollectives));
@@ -43,7 +44,7 @@ core::Result<int> reportPdf(const core::Environment& env, const archive::YearRep
     tmpl::Value& meta = ctx.set("meta", tmpl::Value::map());
     meta.set("title", "Báo cáo khen thưởng năm " + std::to_string(report.year));
     meta.set("author", "tdkt");
-    meta.set("subject", "Số lượng khen thưởng theo hình thức và đơn vị");
+    meta.set("subject", "Số lượng khen thưởng theo danh hiệu, hình thức và đơn vị");
     meta.set("keywords", "báo cáo, khen thưởng");
     tmpl::Value& r = ctx.set("report", tmpl::Value::map());
     r.set("year", std::to_string(report.year));
@@ -54,8 +55,8 @@ core::Result<int> reportPdf(const core::Environment& env, const archive::YearRep
     r.set("directWorkerShare", format::percent(report.directWorkerShare()));
     r.set("smallCollectiveShare", format::percent(report.smallCollectiveShare()));
     r.set("total", reportRow(report.total));
-    tmpl::Value& forms = r.set("byForm", tmpl::Value::list());
-    for (const auto& row : report.byForm) {
+    tmpl::Value& forms = r.set("byKind", tmpl::Value::list());
+    for (const auto& row : report.byKind) {
         forms.push(reportRow(row));
     }
     tmpl::Value& units = r.set("byUnit", tmpl::Value::list());

@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace tdkt::model {
@@ -14,6 +15,12 @@ struct Signer {
     std::string capacityBody; // "ỦY BAN NHÂN DÂN" (after TM.) or "CHỦ TỊCH" (after KT.)
     std::string title;        // "CHỦ TỊCH" / "PHÓ CHỦ TỊCH" / "GIÁM ĐỐC"
     std::string name;         // "Nguyễn Văn A"
+};
+
+// How an issuer groups the proposals of one decision date into decisions.
+enum class DecisionGrouping {
+    PerKind, // one decision per award kind ("… công nhận danh hiệu Lao động tiên tiến …")
+    Combined, // one decision with a section per kind
 };
 
 struct Issuer {
@@ -32,6 +39,20 @@ struct Issuer {
     std::vector<std::string> legalBases; // căn cứ, one per line, without the trailing ;/.
     std::vector<std::string> recipients; // nơi nhận, without "- " and ";"
     std::string archiveNote;             // "VT, TĐKT" for "- Lưu: VT, TĐKT."
+    DecisionGrouping decisionGrouping = DecisionGrouping::PerKind;
+    // Local names of catalogue kinds (kind id, name): Hà Nội prints "Chiến sĩ thi đua Thành phố"
+    // for the catalogue's "Chiến sĩ thi đua cấp tỉnh".
+    std::vector<std::pair<std::string, std::string>> awardNames;
+
+    // This issuer's name for a kind, or nullptr when it uses the catalogue's.
+    const std::string* awardName(const std::string& kindId) const {
+        for (const auto& entry : awardNames) {
+            if (entry.first == kindId) {
+                return &entry.second;
+            }
+        }
+        return nullptr;
+    }
 };
 
 } // namespace tdkt::model

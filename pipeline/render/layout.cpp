@@ -483,6 +483,8 @@ private:
             col.cell = std::move(cell.value());
             col.width = mmAttr(c, "width", 0);
             col.align = parseAlign(xml::attr(c, "align"));
+            col.condition = parseCondition(c);
+            col.grow = xml::attr(c, "grow") == "true";
             b.tableColumns.push_back(std::move(col));
         }
         for (const xmlNode* s = xml::firstChild(n, "section"); s;
@@ -490,6 +492,8 @@ private:
             TableSection sec;
             sec.condition = parseCondition(s);
             sec.rowsPath = xml::attr(s, "rows");
+            sec.eachPath = xml::attr(s, "each");
+            sec.headingPath = xml::attr(s, "heading");
             sec.hasTitle = xml::hasAttr(s, "title");
             auto title = compile(xml::attr(s, "title"), xml::line(s));
             if (!title) {

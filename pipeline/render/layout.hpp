@@ -86,6 +86,8 @@ struct TableColumn {
     double width = 0; // pt
     Align align = Align::Left;
     tmpl::Template cell;
+    Condition condition; // a column left out gives its width to the `grow` column
+    bool grow = false;
 };
 
 struct TableSection {
@@ -93,6 +95,11 @@ struct TableSection {
     std::string rowsPath;
     tmpl::Template title;
     bool hasTitle = false;
+    // each="list": one section per item, its rows, title and heading looked up in the item.
+    std::string eachPath;
+    // A truthy heading prints the title row even when the section has no rows (a group title
+    // over the sections that follow).
+    std::string headingPath;
 };
 
 struct Block {

@@ -105,8 +105,18 @@ private:
     core::Status drawFixed(const std::vector<FixedElement>& elements, const tmpl::Scope& scope);
 
     // ----- tables (table_layout.cpp) -----
-    Item tableRow(const Block& b, const std::vector<double>& colX, double totalWidth,
+    // A column as laid out in one table: its place and width after the columns whose condition
+    // fails have been left out.
+    struct PlacedColumn {
+        const TableColumn* column;
+        double x;
+        double width;
+    };
+    Item tableRow(const Block& b, const std::vector<PlacedColumn>& cols, double totalWidth,
                   const std::vector<std::string>& texts, int fontIndex, bool header, bool span);
+    void tableSection(const Block& b, const TableSection& sec, const tmpl::Scope& scope,
+                      const std::vector<PlacedColumn>& cols, double total, int tableId,
+                      std::vector<std::string>& texts, std::vector<Item>& out);
     core::Status layoutTable(const Block& b, const tmpl::Scope& scope, double x,
                              std::vector<Item>& out);
 

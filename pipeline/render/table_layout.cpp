@@ -5,7 +5,7 @@
 namespace tdkt::render::detail {
 
 // One row of cells; `texts` per column (or one spanning text when `span`).
-Item Session::tableRow(const Block& b, const std::vector<double>& colX, double totalWidth,
+Item Session::tableRow(const Block& b, const std::vector<PlacedColumn>& cols, double totalWidth,
                        const std::vector<std::string>& texts, int fontIndex, bool header,
                        bool span) {
     TextStyle style = b.style;
@@ -17,7 +17,7 @@ Item Session::tableRow(const Block& b, const std::vector<double>& colX, double t
     std::vector<std::vector<Line>> cellLines(texts.size());
     std::size_t maxLines = 1;
     for (std::size_t c = 0; c < texts.size(); ++c) {
-        double cw = span ? totalWidth : b.tableColumns[c].width;
+        double cw = span ? totalWidth : cols[c].width;
         std::vector<StyledRun> runs;
         std::string collapsed;
         bool lastSpace = true;
@@ -45,9 +45,9 @@ Item Session::tableRow(const Block& b, const std::vector<double>& colX, double t
     }
     row.height = static_cast<double>(maxLines) * lh + 2 * pad;
     for (std::size_t c = 0; c < texts.size(); ++c) {
-        double cx = colX[span ? 0 : c];
-        double cw = span ? totalWidth : b.tableColumns[c].width;
-        Align align = header ? Align::Center : span ? Align::Left : b.tableColumns[c].align;
+        double cx = cols[span ? 0 : c].x;
+        double cw = span ? totalWidth : cols[c].width;
+        Align align = header ? Align::Center : span ? Align::Left : cols[c].column->align;
         if (align == Align::Justify) {
             align = Align::Left; // justified narrow cells look worse than ragged ones
         }
@@ -70,20 +70,76 @@ Item Session::tableRow(const Block& b, const std::vector<double>& colX, double t
     return row;
 }
 
+void Session::tableSection(const Block& b, const TableSection& sec, const tmpl::Scope& scope,
+                           const std::vector<PlacedColumn>& cols, double total, int tableId,
+                           std::vector<std::string>& texts, std::vector<Item>& out) {
+    tmpl::Value scratch;
+    const tmpl::Value* rows = scope.lookup(sec.rowsPath, scratch);
+    const bool empty = !rows || rows->type() != tmpl::Value::Type::List || rows->items().empty();
+    bool heading = false;
+    if (!sec.headingPath.empty()) {
+        tmpl::Value headingScratch;
+        const tmpl::Value* h = scope.lookup(sec.headingPath, headingScratch);
+        heading = h && h->truthy();
+    }
+    if (empty && !heading) {
+        return; // an empty section is left out, title and all
+    }
+    if (sec.hasTitle) {
+        Item t = tableRow(b, cols, total, {sec.title.render(scope)}, b.sectionFont, false, true);
+        t.table = tableId;
+        t.keepWithNext = true;
+        t.line = b.line;
+        out.push_back(std::move(t));
+    }
+    if (empty) {
+        return;
+    }
+    const auto& items = rows->items();
+    const int count = static_cast<int>(items.size());
+    for (int i = 0; i < count; ++i) {
+        tmpl::Scope frame(scope, items[static_cast<std::size_t>(i)], i + 1, count);
+        for (std::size_t c = 0; c < cols.size(); ++c) {
+            texts[c].clear();
+            (void)cols[c].column->cell.renderTo(texts[c], frame);
+        }
+        Item row = tableRow(b, cols, total, texts, b.style.font, false, false);
+        row.table = tableId;
+        row.line = b.line;
+        out.push_back(std::move(row));
+    }
+}
+
 core::Status Session::layoutTable(const Block& b, const tmpl::Scope& scope, double x,
                                   std::vector<Item>& out) {
-    std::vector<double> colX;
-    double total = 0;
+    // Columns whose condition fails are left out; their width goes to the `grow` column (or,
+    // without one, the table is that much narrower).
+    std::vector<PlacedColumn> cols;
+    double freed = 0;
     for (const TableColumn& c : b.tableColumns) {
-        colX.push_back(x + total);
+        if (passes(c.condition, scope)) {
+            cols.push_back({&c, 0, c.width});
+        } else {
+            freed += c.width;
+        }
+    }
+    for (auto& c : cols) {
+        if (c.column->grow) {
+            c.width += freed;
+            break;
+        }
+    }
+    double total = 0;
+    for (auto& c : cols) {
+        c.x = x + total;
         total += c.width;
     }
     const int tableId = static_cast<int>(m_tableHeaders.size());
     std::vector<std::string> titles;
-    for (const TableColumn& c : b.tableColumns) {
-        titles.push_back(c.title.render(scope));
+    for (const auto& c : cols) {
+        titles.push_back(c.column->title.render(scope));
     }
-    Item header = tableRow(b, colX, total, titles, b.headerFont, true, false);
+    Item header = tableRow(b, cols, total, titles, b.headerFont, true, false);
     header.table = tableId;
     header.tableHeader = true;
     header.keepWithNext = true;
@@ -92,36 +148,25 @@ core::Status Session::layoutTable(const Block& b, const tmpl::Scope& scope, doub
 
     space(out, b.spaceBefore);
     out.push_back(header);
-    std::vector<std::string> texts(b.tableColumns.size());
+    std::vector<std::string> texts(cols.size());
     for (const TableSection& sec : b.sections) {
         if (!passes(sec.condition, scope)) {
             continue;
         }
+        if (sec.eachPath.empty()) {
+            tableSection(b, sec, scope, cols, total, tableId, texts, out);
+            continue;
+        }
         tmpl::Value scratch;
-        const tmpl::Value* rows = scope.lookup(sec.rowsPath, scratch);
-        if (!rows || rows->type() != tmpl::Value::Type::List || rows->items().empty()) {
-            continue; // an empty section is left out, title and all
+        const tmpl::Value* list = scope.lookup(sec.eachPath, scratch);
+        if (!list || list->type() != tmpl::Value::Type::List) {
+            continue;
         }
-        if (sec.hasTitle) {
-            Item t =
-                tableRow(b, colX, total, {sec.title.render(scope)}, b.sectionFont, false, true);
-            t.table = tableId;
-            t.keepWithNext = true;
-            t.line = b.line;
-            out.push_back(std::move(t));
-        }
-        const auto& items = rows->items();
+        const auto& items = list->items();
         const int count = static_cast<int>(items.size());
         for (int i = 0; i < count; ++i) {
             tmpl::Scope frame(scope, items[static_cast<std::size_t>(i)], i + 1, count);
-            for (std::size_t c = 0; c < b.tableColumns.size(); ++c) {
-                texts[c].clear();
-                (void)b.tableColumns[c].cell.renderTo(texts[c], frame);
-            }
-            Item row = tableRow(b, colX, total, texts, b.style.font, false, false);
-            row.table = tableId;
-            row.line = b.line;
-            out.push_back(std::move(row));
+            tableSection(b, sec, frame, cols, total, tableId, texts, out);
         }
     }
     space(out, b.spaceAfter);

@@ -18,13 +18,40 @@ inline constexpr const char* kRoundYearMismatch = "V009";    // warning
 inline constexpr const char* kAchievementTooLong = "V011";   // warning
 inline constexpr const char* kInvisibleText = "V012";        // only invisible characters
 inline constexpr const char* kSameNomineeTwoAwards = "V013"; // warning
+inline constexpr const char* kUnknownAwardKind = "V014";     // not in the award catalogue
+inline constexpr const char* kKindNotInForce = "V015";       // the kind has no rule on the date
+inline constexpr const char* kRecipientNotAccepted = "V016"; // e.g. a household for LĐTT
+inline constexpr const char* kAchievementMissing = "V017";   // the kind prints it
+inline constexpr const char* kUnknownInitiative = "V018";    // not in the nominee's history
+inline constexpr const char* kUnknownReference = "V019";     // a document names no such id
+inline constexpr const char* kAttachmentMissing = "V020";
+inline constexpr const char* kAttachmentNotPdf = "V021";
+inline constexpr const char* kAttachmentChecksum = "V022";
+inline constexpr const char* kAttachmentTooLarge = "V023";
+inline constexpr const char* kNominatedTwice = "V024";    // one nominee twice in one proposal
+inline constexpr const char* kNoSubmission = "V025";      // no tờ trình, or one without number
+inline constexpr const char* kBadPeriod = "V026";         // a range that ends before it starts
+inline constexpr const char* kPriorAwardUnnamed = "V027"; // neither kind nor name
+inline constexpr const char* kUnknownPriorKind = "V028";  // priorAward/@kind not in catalogue
+inline constexpr const char* kNotADossier = "V029";       // another XML vocabulary
 
 // Issuer configuration (V080–V099); all are configuration errors (exit 78).
 inline constexpr const char* kIssuersUnreadable = "V090";
 inline constexpr const char* kIssuersInvalid = "V091";
 inline constexpr const char* kIssuerPeriodsOverlap = "V092";
 inline constexpr const char* kIssuerBadPeriod = "V093";
-inline constexpr const char* kIssuerBadGrant = "V094";
+// V094 (a <grants> window outside the body's period) retired with issuers 1.0.
 inline constexpr const char* kIssuerCodeShared = "V095";
+inline constexpr const char* kIssuersOldVersion = "V096";
+inline constexpr const char* kIssuerUnknownKind = "V097"; // awardName of a kind not in catalogue
+
+// Award catalogue configuration (K001–K019); configuration errors (exit 78).
+inline constexpr const char* kCatalogueUnreadable = "K001";
+inline constexpr const char* kCatalogueInvalid = "K002";
+inline constexpr const char* kCatalogueBadPeriod = "K003";
+inline constexpr const char* kCatalogueRulesOverlap = "K004";
+inline constexpr const char* kCatalogueBadRule = "K005";
+inline constexpr const char* kCatalogueNotIssuable = "K006";
+inline constexpr const char* kCatalogueAliasShared = "K007";
 
 } // namespace tdkt::validate::codes

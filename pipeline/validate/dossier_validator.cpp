@@ -3,170 +3,16 @@
 #include "codes.hpp"
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/sha256.hpp"
-#include "pipeline/model/date_display.hpp"
-#include "pipeline/text/name_key.hpp"
 
-#include <cstdlib>
-#include <unordered_map>
+#include <fstream>
 
 namespace tdkt::validate {
 
 using core::Diagnostics;
 using core::Error;
 using core::ErrorKind;
-using core::SourceLocation;
-namespace xml = core::xml;
 
 namespace {
-
-// Certificates have room for about this many characters of achievement text.
-constexpr std::size_t kCertificateAchievementMax = 200;
-constexpr int kMinAge = 16;
-constexpr int kMaxAge = 100;
-
-// Values of date/int/enum types may carry surrounding XML whitespace and still be
-// schema-valid; the typed model wants the bare token.
-std::string trimmed(std::string s) {
-    const char* ws = " \t\r\n";
-    std::size_t b = s.find_first_not_of(ws);
-    if (b == std::string::npos) {
-        return {};
-    }
-    std::size_t e = s.find_last_not_of(ws);
-    return s.substr(b, e - b + 1);
-}
-
-model::Date dateOf(const std::string& text) {
-    return model::Date::parseIso(trimmed(text)).value_or(model::Date{});
-}
-
-int intOf(const std::string& text) {
-    return static_cast<int>(std::strtol(trimmed(text).c_str(), nullptr, 10));
-}
-
-model::PersonCategory categoryOf(const std::string& token) {
-    using C = model::PersonCategory;
-    static const std::pair<const char*, C> table[] = {
-        {"provincialLeader", C::ProvincialLeader}, {"departmentLeader", C::DepartmentLeader},
-        {"entrepreneur", C::Entrepreneur},         {"otherLeader", C::OtherLeader},
-        {"directWorker", C::DirectWorker},
-    };
-    for (const auto& [name, value] : table) {
-        if (token == name) {
-            return value;
-        }
-    }
-    return C::DirectWorker;
-}
-
-model::Nominee readIndividual(const xmlNode* n) {
-    model::Nominee p;
-    p.kind = model::NomineeKind::Individual;
-    p.name = xml::childText(n, "fullName");
-    p.gender = trimmed(xml::childText(n, "gender")) == "female" ? model::Gender::Female
-                                                                : model::Gender::Male;
-    p.birthYear = intOf(xml::childText(n, "birthYear"));
-    p.position = xml::childText(n, "position");
-    p.workplace = xml::childText(n, "workplace");
-    p.achievement = xml::childText(n, "achievement");
-    p.category = categoryOf(trimmed(xml::childText(n, "category")));
-    return p;
-}
-
-model::Nominee readCollective(const xmlNode* n) {
-    model::Nominee c;
-    c.kind = model::NomineeKind::Collective;
-    c.name = xml::childText(n, "name");
-    c.parentUnit = xml::childText(n, "parentUnit");
-    c.achievement = xml::childText(n, "achievement");
-    return c;
-}
-
-int lineOfChild(const xmlNode* parent, const char* name) {
-    const xmlNode* c = xml::firstChild(parent, name);
-    return c ? xml::line(c) : xml::line(parent);
-}
-
-// The schema has been checked, so every required element is present.
-model::Dossier buildDossier(const core::XmlDocument& doc, const std::string& displayName,
-                            DossierLines& lines) {
-    model::Dossier d;
-    const xmlNode* root = doc.root();
-    d.sourceFile = displayName;
-    d.schemaVersion = xml::attr(root, "schemaVersion");
-
-    const xmlNode* unit = xml::firstChild(root, "proposingUnit");
-    d.proposingUnit.code = trimmed(xml::attr(unit, "code"));
-    d.proposingUnit.name = xml::childText(unit, "name");
-
-    const xmlNode* round = xml::firstChild(root, "round");
-    d.round.name = xml::childText(round, "name");
-    d.round.year = intOf(xml::childText(round, "year"));
-    d.round.movement = xml::childText(round, "movement");
-    lines.roundYear = lineOfChild(round, "year");
-
-    const xmlNode* awards = xml::firstChild(root, "awards");
-    for (xmlNode* a = xml::firstChild(awards, "award"); a; a = xml::nextSibling(a, "award")) {
-        model::AwardRequest r;
-        r.id = trimmed(xml::attr(a, "id"));
-        r.form = trimmed(xml::attr(a, "form")) == "BangKhen" ? model::AwardFormKind::BangKhen
-                                                             : model::AwardFormKind::GiayKhen;
-        r.issuerId = trimmed(xml::attr(a, "issuer"));
-        r.reason = xml::childText(a, "reason");
-        r.decisionDate = dateOf(xml::attr(a, "decisionDate"));
-        r.where = {displayName, xml::line(a), 0};
-        d.awards.push_back(std::move(r));
-    }
-
-    const xmlNode* submission = xml::firstChild(root, "submission");
-    d.submission.number = xml::childText(submission, "number");
-    d.submission.date = dateOf(xml::childText(submission, "date"));
-    lines.submissionDate = lineOfChild(submission, "date");
-
-    const xmlNode* review = xml::firstChild(root, "reviewMinutes");
-    d.reviewMinutesDate = dateOf(xml::childText(review, "date"));
-    lines.reviewMinutesDate = lineOfChild(review, "date");
-
-    const xmlNode* nominees = xml::firstChild(root, "nominees");
-    for (xmlNode* n = xml::firstChild(nominees); n; n = xml::nextSibling(n)) {
-        const bool individual = xml::name(n) == "individual";
-        model::Nominee m = individual ? readIndividual(n) : readCollective(n);
-        m.id = trimmed(xml::attr(n, "id"));
-        m.awardId = trimmed(xml::attr(n, "award"));
-        m.where = {displayName, xml::line(n), 0};
-        d.nominees.push_back(std::move(m));
-    }
-    return d;
-}
-
-std::string oneLine(std::string s) {
-    for (char& c : s) {
-        c = c == '\n' ? ' ' : c;
-    }
-    return s;
-}
-
-std::string awardField(const model::AwardRequest& a) {
-    return "award[@id=\"" + a.id + "\"]";
-}
-
-std::string nomineeField(const model::Nominee& n) {
-    return std::string(n.kind == model::NomineeKind::Individual ? "individual" : "collective") +
-           "[@id=\"" + n.id + "\"]";
-}
-
-std::string grantsText(const IssuerEntry& e) {
-    std::string out;
-    for (const Grant& g : e.grants) {
-        out += out.empty() ? "" : "; ";
-        out += std::string(model::displayName(g.form)) + " từ ngày " +
-               model::dateShort(g.from.value_or(e.issuer.validFrom));
-        if (g.to) {
-            out += " đến trước ngày " + model::dateShort(*g.to);
-        }
-    }
-    return out;
-}
 
 // Adds the diagnostics of this call to a rejection error, so that a caller who only keeps the
 // error still has every problem with its line.
@@ -176,6 +22,44 @@ Error rejection(Error e, const Diagnostics& diags, std::size_t firstNew) {
     return e;
 }
 
+std::size_t errorsSince(const Diagnostics& diags, std::size_t firstNew) {
+    std::size_t n = 0;
+    for (std::size_t i = firstNew; i < diags.items().size(); ++i) {
+        n += diags.items()[i].severity == core::Severity::Error ? 1 : 0;
+    }
+    return n;
+}
+
+// The first bytes of a file (for the "%PDF-" signature).
+std::string head(const fs::path& file, std::size_t n) {
+    std::ifstream in(file.string(), std::ios::binary);
+    std::string out(n, '\0');
+    in.read(out.data(), static_cast<std::streamsize>(n));
+    out.resize(static_cast<std::size_t>(in.gcount()));
+    return out;
+}
+
+// Whether `file` lies inside `dir` once symbolic links are resolved: a dossier may only attach
+// what is beside it.
+bool inside(const fs::path& file, const fs::path& dir) {
+    boost::system::error_code ec;
+    const fs::path f = fs::weakly_canonical(file, ec);
+    if (ec) {
+        return false;
+    }
+    const fs::path d = fs::weakly_canonical(dir, ec);
+    if (ec) {
+        return false;
+    }
+    auto fi = f.begin();
+    for (auto di = d.begin(); di != d.end(); ++di, ++fi) {
+        if (fi == f.end() || *fi != *di) {
+            return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 core::Result<DossierValidator> DossierValidator::load(const core::Environment& env) {
@@ -183,22 +67,36 @@ core::Result<DossierValidator> DossierValidator::load(const core::Environment& e
     if (!issuers) {
         return issuers.error();
     }
-    return load(env, std::make_shared<const IssuerRegistry>(std::move(issuers).value()));
+    auto catalogue = AwardCatalogue::load(env);
+    if (!catalogue) {
+        return catalogue.error();
+    }
+    return load(env, std::make_shared<const IssuerRegistry>(std::move(issuers).value()),
+                std::make_shared<const AwardCatalogue>(std::move(catalogue).value()));
 }
 
 core::Result<DossierValidator>
-DossierValidator::load(const core::Environment& env,
-                       std::shared_ptr<const IssuerRegistry> issuers) {
-    if (!issuers) {
+DossierValidator::load(const core::Environment& env, std::shared_ptr<const IssuerRegistry> issuers,
+                       std::shared_ptr<const AwardCatalogue> catalogue) {
+    if (!issuers || !catalogue) {
         return core::makeError(ErrorKind::Internal, codes::kIssuersUnreadable,
-                               "thiếu danh mục cơ quan ban hành");
+                               "thiếu danh mục cơ quan ban hành hoặc danh mục khen thưởng");
     }
-    auto schema = core::XmlSchema::load(env.schemasDir() / "dossier-1.0.xsd");
-    if (!schema) {
-        return schema.error();
+    DossierValidator v;
+    auto schema10 = core::XmlSchema::load(env.schemasDir() / "dossier-1.0.xsd");
+    if (!schema10) {
+        return schema10.error();
     }
-    return DossierValidator(std::move(schema).value(), std::move(issuers),
-                            model::vietnamDateTime(env.now).date);
+    auto schema20 = core::XmlSchema::load(env.schemasDir() / "dossier-2.0.xsd");
+    if (!schema20) {
+        return schema20.error();
+    }
+    v.m_schema10 = std::move(schema10).value();
+    v.m_schema20 = std::move(schema20).value();
+    v.m_issuers = std::move(issuers);
+    v.m_catalogue = std::move(catalogue);
+    v.m_runDate = model::vietnamDateTime(env.now).date;
+    return v;
 }
 
 core::Result<model::Dossier> DossierValidator::read(const fs::path& file,
@@ -211,28 +109,51 @@ core::Result<model::Dossier> DossierValidator::read(const fs::path& file,
         diags.error(e.code, e.where, {}, e.message);
         return e;
     }
-    return read(std::string_view(bytes.value()), displayName, diags);
+    fs::path base = file.parent_path();
+    if (base.empty()) {
+        base = ".";
+    }
+    return read(std::string_view(bytes.value()), displayName, diags, base);
 }
 
 core::Result<model::Dossier> DossierValidator::read(std::string_view bytes,
                                                     const std::string& displayName,
-                                                    Diagnostics& diags) const {
+                                                    Diagnostics& diags,
+                                                    const fs::path& baseDir) const {
     const std::size_t firstNew = diags.items().size();
-    auto doc = m_schema.parseAndValidate(bytes, displayName, diags);
+    auto doc = core::parseXml(bytes, displayName, diags);
     if (!doc) {
         return rejection(doc.error(), diags, firstNew);
     }
+    // The namespace names the version; anything else is not a tdkt dossier at all.
+    const std::string ns = rootNamespace(doc.value());
+    const bool v20 = ns == kDossierNamespace20;
+    if (!v20 && ns != kDossierNamespace10) {
+        diags.error(codes::kNotADossier, {displayName, core::xml::line(doc->root()), 0}, {},
+                    "không phải hồ sơ đề nghị khen thưởng của tdkt: phần tử gốc phải là "
+                    "<dossier> trong namespace " +
+                        std::string(kDossierNamespace20) + " (hoặc " + kDossierNamespace10 + ")" +
+                        (ns.empty() ? std::string() : ", tệp dùng «" + ns + "»"));
+        return rejection(core::makeError(ErrorKind::InputRejected, codes::kNotADossier,
+                                         "không phải hồ sơ tdkt", {displayName}),
+                         diags, firstNew);
+    }
+    const core::XmlSchema& schema = v20 ? m_schema20 : m_schema10;
+    if (!schema.validate(doc.value(), diags)) {
+        return rejection(
+            core::makeError(ErrorKind::InputRejected, codes::kRejected,
+                            "hồ sơ không đúng lược đồ " +
+                                std::string(v20 ? "dossier-2.0.xsd" : "dossier-1.0.xsd"),
+                            {displayName}),
+            diags, firstNew);
+    }
     DossierLines lines;
-    model::Dossier dossier = buildDossier(doc.value(), displayName, lines);
+    model::Dossier dossier = v20 ? readDossier20(doc.value(), displayName, lines)
+                                 : readDossier10(doc.value(), displayName, lines);
     dossier.sha256 = core::sha256Hex(bytes);
-    if (!checkRules(dossier, diags, lines)) {
-        const std::size_t errors = [&] {
-            std::size_t n = 0;
-            for (std::size_t i = firstNew; i < diags.items().size(); ++i) {
-                n += diags.items()[i].severity == core::Severity::Error ? 1 : 0;
-            }
-            return n;
-        }();
+    checkAttachments(dossier, baseDir, diags);
+    checkRules(dossier, diags, lines);
+    if (const std::size_t errors = errorsSince(diags, firstNew); errors > 0) {
         return rejection(
             core::makeError(ErrorKind::InputRejected, codes::kRejected,
                             "hồ sơ không hợp lệ: có " + std::to_string(errors) + " lỗi cần sửa",
@@ -242,150 +163,47 @@ core::Result<model::Dossier> DossierValidator::read(std::string_view bytes,
     return dossier;
 }
 
-bool DossierValidator::checkRules(const model::Dossier& d, Diagnostics& diags,
-                                  const DossierLines& lines) const {
-    const std::size_t errorsBefore = diags.errorCount();
-    const std::string& file = d.sourceFile;
-
-    auto requireVisible = [&](const std::string& value, const SourceLocation& where,
-                              const std::string& field) {
-        if (!value.empty() && !text::hasVisibleText(value)) {
-            diags.error(codes::kInvisibleText, where, field,
-                        "chỉ có ký tự vô hình (ví dụ khoảng trắng độ rộng 0), không có nội dung "
-                        "đọc được");
-        }
-    };
-    requireVisible(d.proposingUnit.name, {file}, "proposingUnit/name");
-    requireVisible(d.round.name, {file}, "round/name");
-    requireVisible(d.round.movement, {file}, "round/movement");
-
-    std::unordered_map<std::string, int> nomineesPerAward;
-    for (const auto& n : d.nominees) {
-        ++nomineesPerAward[n.awardId];
-    }
-
-    // Award rules: the issuer by decision date, what it may grant, dates and counts.
-    for (const auto& a : d.awards) {
-        const std::string field = awardField(a);
-        requireVisible(a.reason, a.where, field + "/reason");
-        const bool dated = a.decisionDate.valid();
-        const model::Date on = dated ? a.decisionDate : m_runDate;
-        const std::string onText = dated ? "ngày quyết định " + model::dateShort(on)
-                                         : "ngày " + model::dateShort(on) +
-                                               " (ngày lập quyết định, vì hồ sơ không ghi "
-                                               "decisionDate)";
-        if (!m_issuers->contains(a.issuerId)) {
-            diags.error(codes::kUnknownIssuer, a.where, field + "/@issuer",
-                        "không có cơ quan ban hành «" + a.issuerId +
-                            "» trong cấu hình cơ quan ban hành (config/issuers.xml)");
-        } else if (const model::Issuer* is = m_issuers->find(a.issuerId, on); !is) {
-            const auto periods = m_issuers->periods(a.issuerId);
-            const IssuerEntry& last = *periods.back();
-            std::string valid;
-            for (const IssuerEntry* p : periods) {
-                valid += (valid.empty() ? "" : "; ") + validityText(p->issuer);
-            }
-            std::string message = "«" + oneLine(last.issuer.name) + "» chỉ ban hành quyết định " +
-                                  valid + "; " + onText + " nằm ngoài thời gian này";
-            if (!last.note.empty()) {
-                message += ". " + last.note;
-            }
-            diags.error(codes::kIssuerNotValid, a.where, field + "/@issuer", message);
-        } else if (!m_issuers->grants(*is, a.form, on)) {
-            const IssuerEntry* e = m_issuers->entry(*is);
-            diags.error(codes::kFormNotGranted, a.where, field + "/@form",
-                        "«" + is->authority + "» không có thẩm quyền tặng " +
-                            model::displayName(a.form) + " vào " + onText +
-                            " (theo cấu hình chỉ được tặng: " + (e ? grantsText(*e) : "") + ")");
-        }
-        if (nomineesPerAward[a.id] == 0) {
-            diags.error(codes::kAwardWithoutNominee, a.where, field,
-                        std::string("không có cá nhân hay tập thể nào được đề nghị tặng ") +
-                            model::displayName(a.form) + " này");
-        }
-        if (d.submission.date.valid() && on < d.submission.date) {
-            diags.error(codes::kSubmissionAfterDecision, a.where, field + "/@decisionDate",
-                        "ngày tờ trình (" + model::dateShort(d.submission.date) + ") sau " +
-                            onText + "; quyết định phải ban hành sau khi có tờ trình");
-        }
-        if (d.round.year > 0) {
-            const int gap = on.year - d.round.year;
-            if (gap < 0 || gap > 1) {
-                diags.warning(codes::kRoundYearMismatch, a.where, field + "/@decisionDate",
-                              "năm của đợt khen thưởng (" + std::to_string(d.round.year) +
-                                  ") không khớp với " + onText +
-                                  "; thường quyết định ban hành trong năm đó hoặc năm sau");
-            }
-        }
-    }
-
-    if (d.reviewMinutesDate.valid() && d.submission.date.valid() &&
-        d.submission.date < d.reviewMinutesDate) {
-        diags.warning(codes::kReviewAfterSubmission, {file, lines.reviewMinutesDate},
-                      "reviewMinutes/date",
-                      "ngày biên bản xét (" + model::dateShort(d.reviewMinutesDate) +
-                          ") sau ngày tờ trình (" + model::dateShort(d.submission.date) +
-                          "); thông thường Hội đồng xét trước rồi mới lập tờ trình");
-    }
-
-    // Nominee rules. Keys ignore the ways one name gets typed differently (nameKey), so a
-    // name entered twice by two clerks is still caught.
-    std::unordered_map<std::string, const model::Nominee*> sameAward;
-    std::unordered_map<std::string, const model::Nominee*> samePerson;
-    for (const auto& n : d.nominees) {
-        const std::string field = nomineeField(n);
-        const bool individual = n.kind == model::NomineeKind::Individual;
-        const char* nameField = individual ? "/fullName" : "/name";
-        requireVisible(n.name, n.where, field + nameField);
-        requireVisible(n.achievement, n.where, field + "/achievement");
-        if (individual) {
-            requireVisible(n.position, n.where, field + "/position");
-            requireVisible(n.workplace, n.where, field + "/workplace");
-            if (d.round.year > 0) {
-                const int age = d.round.year - n.birthYear;
-                if (age < kMinAge || age > kMaxAge) {
-                    diags.error(codes::kImplausibleAge, n.where, field + "/birthYear",
-                                "năm sinh " + std::to_string(n.birthYear) + " cho tuổi " +
-                                    std::to_string(age) + " trong năm " +
-                                    std::to_string(d.round.year) + ", ngoài khoảng hợp lý " +
-                                    std::to_string(kMinAge) + "–" + std::to_string(kMaxAge));
-                }
-            }
-        } else {
-            requireVisible(n.parentUnit, n.where, field + "/parentUnit");
-        }
-        // A text of at most N bytes has at most N characters: skip ICU for the usual case.
-        const std::size_t len = n.achievement.size() > kCertificateAchievementMax
-                                    ? text::visibleLength(n.achievement)
-                                    : n.achievement.size();
-        if (len > kCertificateAchievementMax) {
-            diags.warning(codes::kAchievementTooLong, n.where, field + "/achievement",
-                          "thành tích dài " + std::to_string(len) + " ký tự, quá " +
-                              std::to_string(kCertificateAchievementMax) +
-                              " ký tự in được trên Bằng khen/Giấy khen; hãy rút gọn");
-        }
-
-        const std::string person = std::string(toString(n.kind)) + '\x1f' + text::nameKey(n.name) +
-                                   '\x1f' + std::to_string(individual ? n.birthYear : 0);
-        auto [dup, fresh] = sameAward.emplace(person + '\x1f' + n.awardId, &n);
-        if (!fresh) {
-            diags.error(codes::kDuplicateNominee, n.where, field,
-                        "trùng với «" + dup->second->name + "» (id " + dup->second->id + ", dòng " +
-                            std::to_string(dup->second->where.line) + "): cùng " +
-                            (individual ? "họ tên, năm sinh" : "tên tập thể") +
-                            " và cùng hình thức khen thưởng");
+void checkAttachments(model::Dossier& dossier, const fs::path& baseDir, Diagnostics& diags) {
+    for (auto& doc : dossier.documents) {
+        if (doc.file.empty()) {
             continue;
         }
-        auto [other, first] = samePerson.emplace(person, &n);
-        if (!first && other->second->awardId != n.awardId) {
-            diags.warning(codes::kSameNomineeTwoAwards, n.where, field,
-                          "«" + n.name + "» cũng được đề nghị ở dòng " +
-                              std::to_string(other->second->where.line) +
-                              " với hình thức khác; một thành tích chỉ được khen thưởng một "
-                              "hình thức (Luật Thi đua, khen thưởng, Điều 6)");
+        const std::string field = "document[@id=\"" + doc.id + "\"]/file";
+        const fs::path path = baseDir / fs::path(doc.file);
+        boost::system::error_code ec;
+        if (baseDir.empty() || !fs::is_regular_file(path, ec) || !inside(path, baseDir)) {
+            diags.error(codes::kAttachmentMissing, doc.where, field,
+                        "không tìm thấy tệp đính kèm «" + doc.file +
+                            "» (đường dẫn tính từ thư mục chứa hồ sơ)");
+            continue;
         }
+        const std::uintmax_t size = fs::file_size(path, ec);
+        if (ec || size > kMaxAttachmentBytes) {
+            diags.error(codes::kAttachmentTooLarge, doc.where, field,
+                        "tệp đính kèm «" + doc.file + "» lớn hơn " +
+                            std::to_string(kMaxAttachmentBytes / (1024 * 1024)) + " MB");
+            continue;
+        }
+        if (head(path, 5) != "%PDF-") {
+            diags.error(codes::kAttachmentNotPdf, doc.where, field,
+                        "tệp đính kèm «" + doc.file + "» không phải tệp PDF");
+            continue;
+        }
+        auto digest = core::digestFileHex(path, "sha256");
+        if (!digest) {
+            diags.error(codes::kAttachmentMissing, doc.where, field,
+                        "không đọc được tệp đính kèm «" + doc.file + "»");
+            continue;
+        }
+        if (!doc.fileSha256.empty() && doc.fileSha256 != digest.value()) {
+            diags.error(codes::kAttachmentChecksum, doc.where, field + "/@sha256",
+                        "mã SHA-256 của tệp «" + doc.file +
+                            "» không khớp với mã ghi trong hồ sơ: tệp đã bị thay đổi sau khi "
+                            "lập hồ sơ, hoặc đính kèm nhầm tệp");
+            continue;
+        }
+        doc.fileSha256 = digest.value();
     }
-    return diags.errorCount() == errorsBefore;
 }
 
 } // namespace tdkt::validate

@@ -84,13 +84,12 @@ IssuerEntry readIssuer(const xmlNode* n, const std::string& file) {
     is.recipients = childTexts(xml::firstChild(n, "recipients"), "recipient");
     is.archiveNote = xml::childText(n, "archiveNote");
     e.note = xml::childText(n, "note");
-    for (xmlNode* g = xml::firstChild(n, "grants"); g; g = xml::nextSibling(g, "grants")) {
-        Grant grant;
-        grant.form = xml::attr(g, "form") == "BangKhen" ? model::AwardFormKind::BangKhen
-                                                        : model::AwardFormKind::GiayKhen;
-        grant.from = optionalDate(g, "from");
-        grant.to = optionalDate(g, "to");
-        e.grants.push_back(grant);
+    is.decisionGrouping = xml::attr(n, "decisions") == "combined"
+                              ? model::DecisionGrouping::Combined
+                              : model::DecisionGrouping::PerKind;
+    for (xmlNode* a = xml::firstChild(xml::firstChild(n, "awardNames"), "awardName"); a;
+         a = xml::nextSibling(a, "awardName")) {
+        is.awardNames.emplace_back(xml::attr(a, "kind"), xml::text(a));
     }
     e.where = {file, xml::line(n), 0};
     return e;
@@ -111,8 +110,8 @@ void checkCodes(const std::vector<IssuerEntry>& entries, Diagnostics& diags) {
     }
 }
 
-// What the schema cannot say about periods: each is well-formed, periods of one body do not
-// overlap, and grant windows lie inside them. `entries` is sorted by id, then validFrom.
+// What the schema cannot say about periods: each is well-formed and periods of one body do not
+// overlap. `entries` is sorted by id, then validFrom.
 void checkPeriods(const std::vector<IssuerEntry>& entries, Diagnostics& diags) {
     for (std::size_t i = 0; i < entries.size(); ++i) {
         const IssuerEntry& e = entries[i];
@@ -122,18 +121,6 @@ void checkPeriods(const std::vector<IssuerEntry>& entries, Diagnostics& diags) {
             diags.error(codes::kIssuerBadPeriod, e.where, field + "/@validTo",
                         "ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực (" +
                             model::dateShort(is.validFrom) + ")");
-        }
-        for (const Grant& g : e.grants) {
-            const model::Date from = g.from.value_or(is.validFrom);
-            bool bad = from < is.validFrom || (g.to && !(from < *g.to)) ||
-                       (g.to && is.validTo && *is.validTo < *g.to);
-            if (bad) {
-                diags.error(codes::kIssuerBadGrant, e.where, field + "/grants",
-                            std::string("khoảng thời gian được tặng ") +
-                                model::displayName(g.form) +
-                                " phải nằm trong thời gian hiệu lực của cơ quan (" +
-                                validityText(is) + ")");
-            }
         }
         if (i > 0 && entries[i - 1].issuer.id == is.id) {
             const model::Issuer& prev = entries[i - 1].issuer;
@@ -158,7 +145,7 @@ core::Result<IssuerRegistry> configError(const char* code, std::string message,
 
 core::Result<IssuerRegistry> IssuerRegistry::load(const fs::path& configFile,
                                                   const fs::path& schemasDir) {
-    auto schema = core::XmlSchema::load(schemasDir / "issuers-1.0.xsd");
+    auto schema = core::XmlSchema::load(schemasDir / kIssuersSchemaFile);
     if (!schema) {
         return schema.error();
     }
@@ -170,10 +157,21 @@ core::Result<IssuerRegistry> IssuerRegistry::load(const fs::path& configFile,
         return configError(codes::kIssuersUnreadable,
                            "không đọc được tệp cấu hình cơ quan ban hành", configFile, diags);
     }
+    if (bytes->find("urn:tdkt:issuers:1.0") != std::string::npos) {
+        diags.error(codes::kIssuersOldVersion, {file}, {},
+                    "tệp cấu hình cơ quan ban hành theo phiên bản 1.0 (có <grants>); từ phiên "
+                    "bản 2.0 thẩm quyền của mỗi cơ quan theo cấp của cơ quan và danh mục khen "
+                    "thưởng (config/award-catalogue.xml): đổi namespace thành "
+                    "urn:tdkt:issuers:2.0, schemaVersion=\"2.0\" và bỏ các phần tử <grants>");
+        return configError(codes::kIssuersOldVersion,
+                           "tệp cấu hình cơ quan ban hành cần chuyển sang phiên bản 2.0",
+                           configFile, diags);
+    }
     auto doc = schema->parseAndValidate(bytes.value(), file, diags);
     if (!doc) {
         return configError(codes::kIssuersInvalid,
-                           "tệp cấu hình cơ quan ban hành không hợp lệ (issuers-1.0.xsd)",
+                           std::string("tệp cấu hình cơ quan ban hành không hợp lệ (") +
+                               kIssuersSchemaFile + ")",
                            configFile, diags);
     }
 
@@ -238,17 +236,6 @@ const IssuerEntry* IssuerRegistry::entry(const model::Issuer& issuer) const {
         }
     }
     return nullptr;
-}
-
-bool IssuerRegistry::grants(const model::Issuer& issuer, model::AwardFormKind form,
-                            const model::Date& on) const {
-    const IssuerEntry* e = entry(issuer);
-    if (!e || !within(on, e->issuer.validFrom, e->issuer.validTo)) {
-        return false;
-    }
-    return std::any_of(e->grants.begin(), e->grants.end(), [&](const Grant& g) {
-        return g.form == form && within(on, g.from.value_or(e->issuer.validFrom), g.to);
-    });
 }
 
 bool IssuerRegistry::contains(const std::string& id) const {

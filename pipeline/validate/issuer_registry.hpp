@@ -1,5 +1,5 @@
 #pragma once
-// The issuing bodies of config/issuers.xml (validated by schemas/issuers-1.0.xsd), looked up by
+// The issuing bodies of config/issuers.xml (validated by schemas/issuers-2.0.xsd), looked up by
 // id and date. Authority changes by date (no district level from 2025-07-01), so a body may
 // have several entries for consecutive periods and every lookup takes the decision date.
 #include "pipeline/core/environment.hpp"
@@ -15,17 +15,11 @@
 
 namespace tdkt::validate {
 
-// The issuer may sign decisions granting `form` for decision dates in [from, to).
-struct Grant {
-    model::AwardFormKind form = model::AwardFormKind::GiayKhen;
-    std::optional<model::Date> from; // unset: from the issuer's validFrom
-    std::optional<model::Date> to;   // unset: until the issuer's validTo
-};
+inline constexpr const char* kIssuersSchemaFile = "issuers-2.0.xsd";
 
 // One <issuer> entry: the body as configured for one validity period.
 struct IssuerEntry {
     model::Issuer issuer;
-    std::vector<Grant> grants;
     std::string note; // why the period ends, for clerks (Vietnamese), may be empty
     core::SourceLocation where;
 };
@@ -43,11 +37,6 @@ public:
     // The entry of `id` whose [validFrom, validTo) holds `on`; nullptr when none.
     // The pointer stays valid as long as any copy of this registry lives.
     const model::Issuer* find(const std::string& id, const model::Date& on) const;
-
-    // Whether `issuer` (an entry of this registry, or one with the same id and validFrom) may
-    // grant `form` on `on`: `on` lies in one of its grant windows and in its validity period.
-    bool grants(const model::Issuer& issuer, model::AwardFormKind form,
-                const model::Date& on) const;
 
     // Whether any period of `id` is configured.
     bool contains(const std::string& id) const;

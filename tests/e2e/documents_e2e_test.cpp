@@ -575,7 +575,8 @@ TEST_CASE("documents: the alignment sheet marks the certificate fields with the 
 
     // Every variable field of the certificate templates has its crosshair label with the same
     // x / y (the sheet is only useful while the two agree).
-    for (const char* cert : {"certificate-bang-khen", "certificate-giay-khen"}) {
+    for (const char* cert : {"certificate-bang-khen", "certificate-giay-khen",
+                             "certificate-chien-si-thi-dua", "certificate-chung-nhan"}) {
         const std::string xml =
             e2e::readAll(e2e::repo(std::string("templates/") + cert + "/template.xml"));
         const std::regex field(R"re(<text x="([0-9.]+)" y="([0-9.]+)" (?!mode="design"))re");

@@ -414,7 +414,7 @@ TEST_CASE("collectives and individuals are numbered separately in the list", "[a
     REQUIRE(lock.ok());
     auto record = sampleRecord(3);
     AwardeeRecord collective;
-    collective.kind = "collective";
+    collective.kind = model::NomineeKind::Collective;
     collective.ordinal = 1; // as the first individual
     collective.name = "Tổ Toán - Tin";
     collective.unit = "Trường THCS Nguyễn Trãi";

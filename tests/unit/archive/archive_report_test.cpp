@@ -12,7 +12,7 @@ namespace {
 
 AwardeeRecord collective(int ordinal, const std::string& name, long long amount) {
     AwardeeRecord a;
-    a.kind = "collective";
+    a.kind = model::NomineeKind::Collective;
     a.ordinal = ordinal;
     a.name = name;
     a.unit = "Trường THCS Nguyễn Trãi";
@@ -54,8 +54,7 @@ void fillArchive(const fs::path& root) {
 
     auto r1 = sampleRecord(1, 2026);
     r1.date = "2026-01-05";
-    r1.awardForm = "GiayKhen";
-    r1.awardFormName = "Giấy khen";
+    setAward(r1, "giay-khen", "Giấy khen");
     r1.unitCode = "HN-THPT-CHUVANAN";
     r1.unitName = "Trường THPT Chu Văn An";
     r1.awardees = {collective(1, "Tổ Toán - Tin", 3510000),
@@ -102,19 +101,19 @@ TEST_CASE("report: counts and money by award form", "[archive][report]") {
     TempDir tmp;
     fillArchive(tmp.path());
     const YearReport r = build(tmp.path());
-    REQUIRE(r.byForm.size() == 2);
+    REQUIRE(r.byKind.size() == 2);
     // First appearance by decision date: Bằng khen (2025-12-01) before Giấy khen (2026-01-05).
-    CHECK(r.byForm[0].key == "BangKhen");
-    CHECK(r.byForm[0].name == "Bằng khen");
-    CHECK(r.byForm[0].individuals == 4);
-    CHECK(r.byForm[0].collectives == 0);
-    CHECK(r.byForm[0].directWorkers == 2);
-    CHECK(r.byForm[0].money == 4680000);
-    CHECK(r.byForm[0].withoutAmount == 2);
-    CHECK(r.byForm[1].key == "GiayKhen");
-    CHECK(r.byForm[1].collectives == 3);
-    CHECK(r.byForm[1].smallCollectives == 2);
-    CHECK(r.byForm[1].money == 10530000);
+    CHECK(r.byKind[0].key == "bang-khen-tinh");
+    CHECK(r.byKind[0].name == "Bằng khen");
+    CHECK(r.byKind[0].individuals == 4);
+    CHECK(r.byKind[0].collectives == 0);
+    CHECK(r.byKind[0].directWorkers == 2);
+    CHECK(r.byKind[0].money == 4680000);
+    CHECK(r.byKind[0].withoutAmount == 2);
+    CHECK(r.byKind[1].key == "giay-khen");
+    CHECK(r.byKind[1].collectives == 3);
+    CHECK(r.byKind[1].smallCollectives == 2);
+    CHECK(r.byKind[1].money == 10530000);
     CHECK(r.total.money == 15210000);
 }
 
@@ -189,8 +188,7 @@ TEST_CASE("report: a decision superseded by a corrected one is not counted", "[a
         // Correction of 2026 no. 1 (Giấy khen, 3 collectives), filed as no. 4: one collective.
         auto r4 = sampleRecord(4, 2026);
         r4.date = "2026-02-01";
-        r4.awardForm = "GiayKhen";
-        r4.awardFormName = "Giấy khen";
+        setAward(r4, "giay-khen", "Giấy khen");
         r4.unitCode = "HN-THPT-CHUVANAN";
         r4.unitName = "Trường THPT Chu Văn An";
         r4.awardees = {collective(1, "Tổ Toán - Tin", 3510000)};

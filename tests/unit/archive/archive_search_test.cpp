@@ -67,7 +67,8 @@ TEST_CASE("search folds diacritics on both sides", "[archive][search]") {
     CHECK(h.kind == "individual");
     CHECK(h.position == "Giáo viên");
     CHECK(h.unit == "Trường THCS Nguyễn Trãi");
-    CHECK(h.awardFormName == "Bằng khen");
+    CHECK(h.awardKindName == "Bằng khen");
+    CHECK(h.awardKind == "bang-khen-tinh");
     CHECK(h.date == "2026-01-05");
     CHECK(h.issuerName == "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI");
     CHECK(h.unitCode == "HN-THCS-NGUYENTRAI");
@@ -208,9 +209,11 @@ TEST_CASE("search filters by issuer, award form and decision number", "[archive]
     const auto all = query([](SearchQuery&) {});
     CHECK(query([](SearchQuery& q) { q.issuer = "UBND-TP-HANOI"; }).size() == 4);
     CHECK(query([](SearchQuery& q) { q.issuer = "HN-THCS-NGUYENTRAI"; }).empty()); // a unit
-    CHECK(query([](SearchQuery& q) { q.awardForm = "BangKhen"; }).size() == all.size());
-    CHECK(query([](SearchQuery& q) { q.awardForm = "bằng khen"; }).size() == all.size());
-    CHECK(query([](SearchQuery& q) { q.awardForm = "Giấy khen"; }).empty());
+    CHECK(query([](SearchQuery& q) { q.awardKinds = {"bang-khen-tinh"}; }).size() == all.size());
+    CHECK(query([](SearchQuery& q) {
+              q.awardKinds = {"giay-khen", "bang-khen-tinh"};
+          }).size() == all.size());
+    CHECK(query([](SearchQuery& q) { q.awardKinds = {"giay-khen"}; }).empty());
     const std::string number = all.front().numberText;
     const auto byNumber = query([&](SearchQuery& q) { q.numberText = number; });
     REQUIRE_FALSE(byNumber.empty());

@@ -43,7 +43,7 @@ TEST_CASE("a Searcher reused for many queries gives what search gives", "[archiv
                                         textQuery("hieu truong"), textQuery("")};
     queries[5].year = 2025;
     SearchQuery form = textQuery("dao");
-    form.awardForm = "BangKhen";
+    form.awardKinds = {"bang-khen-tinh"};
     form.year = 2026;
     queries.push_back(form);
     SearchQuery limited = textQuery("dao");

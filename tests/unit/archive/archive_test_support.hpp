@@ -2,6 +2,7 @@
 // Shared fixtures for the archive tests: a temporary archive root, a sample decision and a
 // small search-key fold written here (the tests link without the normalise stage).
 #include "archive/archive.hpp"
+#include "archive/metadata.hpp"
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/sha256.hpp"
 
@@ -84,6 +85,19 @@ inline std::string twoDigits(int n) {
     return (n < 10 ? "0" : "") + std::to_string(n);
 }
 
+// One award (kind) for the whole decision, with the id the 1.0 dossiers used ("bk").
+inline void setAward(DecisionRecord& r, const std::string& kind, const std::string& name,
+                     const std::string& id = "bk") {
+    r.awards.clear();
+    AwardRecord a;
+    a.id = id;
+    a.kind = kind;
+    a.name = name;
+    a.artefactName = name;
+    r.awards.push_back(a);
+    joinAwards(r);
+}
+
 inline DecisionRecord sampleRecord(int number, int year = 2026,
                                    const std::string& issuerCode = "UBND-TP-HANOI") {
     DecisionRecord r;
@@ -99,9 +113,7 @@ inline DecisionRecord sampleRecord(int number, int year = 2026,
     r.subject = "Về việc tặng Bằng khen của Chủ tịch Ủy ban nhân dân Thành phố";
     r.signerTitle = "CHỦ TỊCH";
     r.signerName = "Trần Sỹ Thanh";
-    r.awardForm = "BangKhen";
-    r.awardFormName = "Bằng khen";
-    r.awardId = "bk";
+    setAward(r, "bang-khen-tinh", "Bằng khen");
     r.dossierFile = "ho-so-thcs-nguyen-trai.xml";
     r.dossierSha256 = core::sha256Hex("dossier " + std::to_string(number) + issuerCode);
     r.unitCode = "HN-THCS-NGUYENTRAI";
@@ -109,26 +121,26 @@ inline DecisionRecord sampleRecord(int number, int year = 2026,
     r.roundName = "Tổng kết năm học 2025-2026";
     r.pageCount = 2;
     AwardeeRecord a;
-    a.kind = "individual";
+    a.kind = model::NomineeKind::Individual;
     a.ordinal = 1;
     a.name = "Nguyễn Thị Đào";
     a.position = "Giáo viên";
     a.unit = "Trường THCS Nguyễn Trãi";
     a.achievement = "Đã có thành tích xuất sắc trong công tác giảng dạy";
-    a.category = "DirectWorker";
-    a.gender = "female";
+    a.category = model::PersonCategory::DirectWorker;
+    a.gender = model::Gender::Female;
     a.birthYear = 1980;
     a.certificateFile = "certificates/0001.pdf";
     r.awardees.push_back(a);
     AwardeeRecord b;
-    b.kind = "individual";
+    b.kind = model::NomineeKind::Individual;
     b.ordinal = 2;
     b.name = "Lê Văn Dao";
     b.position = "Hiệu trưởng";
     b.unit = "Trường THCS Nguyễn Trãi";
     b.achievement = "Đã có thành tích xuất sắc";
-    b.category = "OtherLeader";
-    b.gender = "male";
+    b.category = model::PersonCategory::OtherLeader;
+    b.gender = model::Gender::Male;
     b.birthYear = 1975;
     b.certificateFile = "certificates/0002.pdf";
     r.awardees.push_back(b);

@@ -1,3 +1,4 @@
+#include "job_test_support.hpp"
 #include "pipeline/job/context_builder.hpp"
 #include "pipeline/job/decision_builder.hpp"
 
@@ -19,13 +20,22 @@ model::Decision sampleDecision() {
                            "Căn cứ Nghị định số 152/2025/NĐ-CP"};
     d.issuer.recipients = {"Như Điều 3"};
     d.issuer.archiveNote = "VT, TĐKT";
-    d.form = model::AwardFormKind::GiayKhen;
+    model::DecisionPart part;
+    part.kind = job::test::kindAt("giay-khen");
+    part.period.year = 2025;
+    part.reason = "đã có thành tích xuất sắc";
+    d.parts.push_back(part);
+    d.key = "gk";
     d.number = 5;
     d.numberText = "05/QĐ-UBND";
     d.date = {2026, 2, 5};
     d.subject = "Về việc tặng Giấy khen";
-    d.proposingUnit = {"THCS-NT", "Trường THCS Nguyễn Trãi"};
-    d.submission = {"15/TTr-THCSNT", {2026, 1, 20}};
+    model::DecisionSource source;
+    source.proposingUnit = {"THCS-NT", "Trường THCS Nguyễn Trãi"};
+    source.submission.kind = model::DocumentKind::Submission;
+    source.submission.number = "15/TTr-THCSNT";
+    source.submission.date = {2026, 1, 20};
+    d.sources.push_back(source);
     model::Awardee a;
     a.kind = model::NomineeKind::Individual;
     a.ordinal = 1;
@@ -51,7 +61,13 @@ std::string at(const tmpl::Value& v, const char* path) {
 } // namespace
 
 TEST_CASE("the decision context is fully formatted for the template") {
-    auto ctx = job::decisionContext(sampleDecision());
+    job::DecisionMoney money;
+    money.perAwardee = {710000, 1420000};
+    money.perPart = {{1420000, 710000, 0}};
+    money.total = 2130000;
+    auto ctx = job::decisionContext(sampleDecision(), &money);
+    CHECK(at(ctx, "money.eachText") ==
+          "Mỗi tập thể được thưởng 1.420.000 đồng, mỗi cá nhân được thưởng 710.000 đồng");
     CHECK(at(ctx, "decision.numberText") == "05/QĐ-UBND");
     CHECK(at(ctx, "decision.dateLine") == "Hà Nội, ngày 05 tháng 02 năm 2026");
     CHECK(at(ctx, "signer.capacityLine") == "TM. ỦY BAN NHÂN DÂN");
@@ -68,9 +84,19 @@ TEST_CASE("the decision context is fully formatted for the template") {
     CHECK(recipients.front().str() == "- Như Điều 3;");
     CHECK(recipients.back().str() == "- Trường THCS Nguyễn Trãi;");
     CHECK(at(ctx, "archiveLine") == "- Lưu: VT, TĐKT.");
-    CHECK(ctx.find("individuals")->items().size() == 1);
-    CHECK(ctx.find("collectives")->items().size() == 1);
-    CHECK(at(ctx, "hasCollectives") == "1");
+    // The list's sections: collectives first, numbered I, II (as the decision builder orders
+    // the awardees; here the sample holds the individual first).
+    const auto& sections = ctx.find("listSections")->items();
+    REQUIRE(sections.size() == 2);
+    CHECK(at(sections[0], "title") == "I. TẬP THỂ");
+    CHECK(sections[0].find("rows")->items().size() == 1);
+    CHECK(at(sections[1], "title") == "II. CÁ NHÂN");
+    CHECK(at(ctx, "decision.article1") ==
+          "Tặng Giấy khen cho 01 tập thể và 01 cá nhân (có danh sách kèm theo) đã có thành "
+          "tích xuất sắc.");
+    CHECK(at(ctx, "decision.listTitle") == "Được tặng Giấy khen");
+    CHECK(at(ctx, "list.nameTitle") == "Họ và tên");
+    CHECK(at(ctx, "recipientsPhrase") == "các tập thể, cá nhân");
 }
 
 TEST_CASE("the certificate context addresses the person and keeps every mark") {
@@ -84,5 +110,27 @@ TEST_CASE("the certificate context addresses the person and keeps every mark") {
     auto group = job::certificateContext(d, d.awardees[1]);
     CHECK(at(group, "recipient.salutation").empty());
     CHECK(at(group, "recipient.unit") == "Trường THCS Nguyễn Trãi");
-    CHECK(job::certificateTemplateName(model::AwardFormKind::BangKhen) == "certificate-bang-khen");
+    CHECK(job::certificateTemplateName(job::test::kindAt("bang-khen-tinh")) ==
+          "certificate-bang-khen");
+    CHECK(job::certificateTemplateName(job::test::kindAt("lao-dong-tien-tien")).empty());
+    CHECK(at(person, "period.text") == "năm 2025");
+    CHECK(at(person, "period.textCapital") == "Năm 2025");
+    CHECK(at(person, "kind.name") == "Giấy khen");
+}
+
+TEST_CASE("a decision without money has no Điều 2 and points «Như Điều 2» at the execution") {
+    auto d = sampleDecision();
+    d.parts[0].kind = job::test::kindAt("gia-dinh-van-hoa");
+    d.awardees.resize(1);
+    d.awardees[0].kind = model::NomineeKind::Household;
+    d.awardees[0].name = "Hộ bà Đào Thị Hòa";
+    job::DecisionMoney none;
+    none.perAwardee = {0};
+    none.perPart.resize(1);
+    auto ctx = job::decisionContext(d, &none);
+    CHECK(ctx.find("money") == nullptr);
+    CHECK(ctx.find("recipients")->items().front().str() == "- Như Điều 2;");
+    CHECK(at(ctx, "list.nameTitle") == "Tên hộ gia đình");
+    CHECK(at(ctx, "list.unitTitle") == "Địa chỉ");
+    CHECK(at(ctx, "recipientsPhrase") == "các hộ gia đình");
 }

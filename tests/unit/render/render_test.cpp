@@ -127,7 +127,7 @@ Value decisionContext(int collectives, int individuals, std::vector<std::string>
     recipients.push("- Chủ tịch, các Phó Chủ tịch UBND phường;");
     recipients.push("- Ban Thi đua - Khen thưởng;");
     ctx.set("archiveLine", "- Lưu: VT, TĐKT.");
-    Value& cols = ctx.set("collectives", Value::list());
+    Value cols = Value::list();
     int ordinal = 0;
     for (int i = 0; i < collectives; ++i) {
         Value c = Value::map();
@@ -138,7 +138,7 @@ Value decisionContext(int collectives, int individuals, std::vector<std::string>
               "Đã có thành tích xuất sắc trong phong trào thi đua dạy tốt, học tốt.");
         cols.push(std::move(c));
     }
-    Value& inds = ctx.set("individuals", Value::list());
+    Value inds = Value::list();
     for (int i = 0; i < individuals; ++i) {
         std::string name = std::string(kFamily[i % 10]) + " " + kMiddle[(i / 10) % 8] + " " +
                            kGiven[(i / 80 + i) % 13];
@@ -162,8 +162,28 @@ Value decisionContext(int collectives, int individuals, std::vector<std::string>
                                         : "Hoàn thành xuất sắc nhiệm vụ năm học 2024 - 2025.");
         inds.push(std::move(p));
     }
-    ctx.set("hasCollectives", collectives > 0 ? "1" : "");
-    ctx.set("hasIndividuals", individuals > 0 ? "1" : "");
+    // The job numbers the sections it lists; an empty one is in the context here on purpose:
+    // the template leaves it out.
+    Value& sections = ctx.set("listSections", Value::list());
+    Value& collectiveSection = sections.push(Value::map());
+    collectiveSection.set("title", "I. TẬP THỂ");
+    collectiveSection.set("rows", std::move(cols));
+    Value& individualSection = sections.push(Value::map());
+    individualSection.set("title", collectives > 0 ? "II. CÁ NHÂN" : "I. CÁ NHÂN");
+    individualSection.set("rows", std::move(inds));
+    ctx.set("hasAchievements", "1");
+    Value decision = *ctx.find("decision"); // baseContext's, with the list's wording added
+    decision.set("article1", "Tặng Giấy khen cho " + std::to_string(collectives) + " tập thể và " +
+                                 std::to_string(individuals) +
+                                 " cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc "
+                                 "trong phong trào thi đua năm học 2024 - 2025.");
+    decision.set("listTitle", "Được tặng Giấy khen");
+    ctx.set("decision", std::move(decision));
+    Value& money = ctx.set("money", Value::map());
+    money.set("eachText", "Mỗi tập thể được thưởng 1.410.000 đồng, mỗi cá nhân được thưởng "
+                          "710.000 đồng");
+    money.set("total", "2.830.000 đồng");
+    money.set("totalWords", "Hai triệu tám trăm ba mươi nghìn đồng");
     return ctx;
 }
 

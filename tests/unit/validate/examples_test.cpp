@@ -16,7 +16,8 @@ using text::visibleLength;
 namespace {
 
 const char* const kExamples[] = {"truong-thcs-nguyen-trai.xml", "phuong-cau-giay.xml",
-                                 "so-y-te.xml"};
+                                 "so-y-te.xml", "phuong-cau-giay-tong-ket-2025.xml",
+                                 "so-giao-duc-tong-ket-2025.xml"};
 
 fs::path examplesDir() {
     return fs::path(TDKT_SOURCE_DIR) / "examples";
@@ -123,7 +124,7 @@ std::string fieldOf(const model::Nominee& n, const std::string& field) {
         return n.parentUnit;
     }
     if (field == "achievement") {
-        return n.achievement;
+        return n.nominations.front().achievement;
     }
     FAIL("unknown field in the quirk list: " << field);
     return {};
@@ -133,37 +134,92 @@ std::string fieldOf(const model::Nominee& n, const std::string& field) {
 
 TEST_CASE("examples: every dossier validates clean", "[examples]") {
     std::size_t total = 0;
+    std::map<model::NomineeKind, std::size_t> byKind;
     for (const char* name : kExamples) {
         INFO(name);
         const model::Dossier d = readExample(name);
         total += d.nominees.size();
-        std::size_t individuals = 0;
-        std::size_t collectives = 0;
         for (const auto& n : d.nominees) {
-            (n.kind == model::NomineeKind::Individual ? individuals : collectives) += 1;
-            CHECK(visibleLength(n.achievement) <= 200);
+            ++byKind[n.kind];
+            for (const auto& nom : n.nominations) {
+                CHECK(visibleLength(nom.achievement) <= 200);
+            }
         }
-        CHECK(individuals >= 10);
-        CHECK(collectives >= 2);
-        for (const auto& a : d.awards) {
-            INFO(a.id);
-            REQUIRE(a.decisionDate.valid());
-            CHECK(a.decisionDate.year == 2026);
-            const model::Issuer* is = validator().issuers().find(a.issuerId, a.decisionDate);
+        CHECK(d.nominees.size() >= 10);
+        for (const auto& p : d.proposals) {
+            INFO(p.id);
+            REQUIRE(p.decisionDate.valid());
+            CHECK(p.decisionDate.year == 2026);
+            const model::Issuer* is = validator().issuers().find(p.issuerId, p.decisionDate);
             REQUIRE(is);
             CHECK(is->level != "district");
-            CHECK(validator().issuers().grants(*is, a.form, a.decisionDate));
+            CHECK(validator().catalogue().authority(p.kindId, is->level, p.decisionDate));
         }
     }
-    CHECK(total >= 60);
+    CHECK(total >= 120);
+    CHECK(byKind[model::NomineeKind::Household] >= 8);
+    CHECK(byKind[model::NomineeKind::Collective] >= 15);
+}
+
+TEST_CASE("examples: the ward's year-end round asks for every grassroots kind", "[examples]") {
+    const model::Dossier d = readExample("phuong-cau-giay-tong-ket-2025.xml");
+    CHECK(d.schemaVersion == "2.0");
+    std::map<std::string, int> perKind;
+    for (const auto& p : d.proposals) {
+        for (const auto& n : d.nominees) {
+            for (const auto& nom : n.nominations) {
+                perKind[p.kindId] += nom.proposalId == p.id ? 1 : 0;
+            }
+        }
+    }
+    for (const char* kind :
+         {"lao-dong-tien-tien", "chien-si-thi-dua-co-so", "tap-the-lao-dong-tien-tien",
+          "gia-dinh-van-hoa", "thon-to-dan-pho-van-hoa", "giay-khen", "bang-khen-tinh"}) {
+        INFO(kind);
+        CHECK(perKind[kind] >= 1);
+    }
+    // The CSTĐ cơ sở nominees are also nominated for Lao động tiên tiến, with their history.
+    int both = 0;
+    for (const auto& n : d.nominees) {
+        if (n.nominations.size() == 2) {
+            ++both;
+            CHECK_FALSE(n.history.ratings.empty());
+            CHECK_FALSE(n.history.initiatives.empty());
+        }
+    }
+    CHECK(both >= 4);
+    // The tờ trình carries its PDF, checked against its SHA-256.
+    const model::DossierDocument* tt = d.firstDocument(model::DocumentKind::Submission);
+    REQUIRE(tt);
+    CHECK(tt->file == "documents/to-trinh-12-ttr-ubnd.pdf");
+    CHECK(tt->fileSha256.size() == 64);
+}
+
+TEST_CASE("examples: the city round holds CSTĐ Thành phố, Tập thể LĐXS, Cờ thi đua and Bằng khen",
+          "[examples]") {
+    const model::Dossier d = readExample("so-giao-duc-tong-ket-2025.xml");
+    std::map<std::string, const model::Proposal*> byKind;
+    for (const auto& p : d.proposals) {
+        byKind[p.kindId] = &p;
+        CHECK(p.issuerId == "ubnd-tp-hanoi");
+    }
+    for (const char* kind : {"chien-si-thi-dua-tinh", "tap-the-lao-dong-xuat-sac",
+                             "co-thi-dua-tinh", "bang-khen-tinh"}) {
+        CHECK(byKind.count(kind) == 1);
+    }
+    bool enterprise = false;
+    for (const auto& n : d.nominees) {
+        enterprise = enterprise || n.enterprise;
+    }
+    CHECK(enterprise);
 }
 
 TEST_CASE("examples: the school proposes Giấy khen of phường Ba Đình, incl. Nguyễn Thị Đào",
           "[examples]") {
     const model::Dossier d = readExample("truong-thcs-nguyen-trai.xml");
-    REQUIRE(d.awards.size() == 1);
-    CHECK(d.awards[0].form == model::AwardFormKind::GiayKhen);
-    CHECK(d.awards[0].issuerId == "ubnd-p-badinh");
+    REQUIRE(d.proposals.size() == 1);
+    CHECK(d.proposals[0].kindId == "giay-khen");
+    CHECK(d.proposals[0].issuerId == "ubnd-p-badinh");
     CHECK(d.proposingUnit.name == "Trường THCS Nguyễn Trãi");
     const model::Nominee* dao = nominee(d, "gv03");
     REQUIRE(dao);
@@ -173,28 +229,28 @@ TEST_CASE("examples: the school proposes Giấy khen of phường Ba Đình, inc
 
 TEST_CASE("examples: the ward proposes the city's Bằng khen", "[examples]") {
     const model::Dossier d = readExample("phuong-cau-giay.xml");
-    REQUIRE(d.awards.size() == 1);
-    CHECK(d.awards[0].form == model::AwardFormKind::BangKhen);
-    CHECK(d.awards[0].issuerId == "ubnd-tp-hanoi");
+    REQUIRE(d.proposals.size() == 1);
+    CHECK(d.proposals[0].kindId == "bang-khen-tinh");
+    CHECK(d.proposals[0].issuerId == "ubnd-tp-hanoi");
     CHECK_THAT(d.round.movement, Catch::Contains("Toàn dân đoàn kết xây dựng đời sống văn hóa"));
 }
 
 TEST_CASE("examples: the health department asks for two forms in one dossier", "[examples]") {
     const model::Dossier d = readExample("so-y-te.xml");
-    REQUIRE(d.awards.size() == 2);
-    std::map<std::string, const model::AwardRequest*> byId;
-    for (const auto& a : d.awards) {
-        byId[a.id] = &a;
+    REQUIRE(d.proposals.size() == 2);
+    std::map<std::string, const model::Proposal*> byId;
+    for (const auto& p : d.proposals) {
+        byId[p.id] = &p;
     }
     REQUIRE(byId.count("bk"));
     REQUIRE(byId.count("gk"));
-    CHECK(byId["bk"]->form == model::AwardFormKind::BangKhen);
+    CHECK(byId["bk"]->kindId == "bang-khen-tinh");
     CHECK(byId["bk"]->issuerId == "ubnd-tp-hanoi");
-    CHECK(byId["gk"]->form == model::AwardFormKind::GiayKhen);
+    CHECK(byId["gk"]->kindId == "giay-khen");
     CHECK(byId["gk"]->issuerId == "so-yte-hanoi");
     std::map<std::string, int> perAward;
     for (const auto& n : d.nominees) {
-        ++perAward[n.awardId];
+        ++perAward[n.nominations.front().proposalId];
     }
     CHECK(perAward["bk"] >= 5);
     CHECK(perAward["gk"] >= 5);

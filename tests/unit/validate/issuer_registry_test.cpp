@@ -8,7 +8,6 @@
 using namespace tdkt;
 using namespace tdkt::validate;
 using namespace tdkt::validate::test;
-using model::AwardFormKind;
 using model::Date;
 
 namespace {
@@ -117,32 +116,37 @@ TEST_CASE("lookups respect validFrom and validTo", "[issuers]") {
     }
 }
 
-TEST_CASE("grants: who may give which form, when", "[issuers]") {
+TEST_CASE("issuers name catalogue kinds their own way and choose how to group decisions",
+          "[issuers]") {
     const IssuerRegistry& r = shipped();
-    const Date d2026{2026, 3, 1};
-    const model::Issuer* city = r.find("ubnd-tp-hanoi", d2026);
-    const model::Issuer* ward = r.find("ubnd-p-badinh", d2026);
-    const model::Issuer* health = r.find("so-yte-hanoi", d2026);
+    const model::Issuer* city = r.find("ubnd-tp-hanoi", Date{2026, 3, 1});
     REQUIRE(city);
+    REQUIRE(city->awardName("chien-si-thi-dua-tinh"));
+    CHECK(*city->awardName("chien-si-thi-dua-tinh") == "Chiến sĩ thi đua Thành phố");
+    CHECK(city->awardName("giay-khen") == nullptr);
+    CHECK(city->decisionGrouping == model::DecisionGrouping::PerKind);
+    const model::Issuer* ward = r.find("ubnd-p-caugiay", Date{2026, 3, 1});
     REQUIRE(ward);
-    REQUIRE(health);
-    CHECK(r.grants(*city, AwardFormKind::BangKhen, d2026));
-    CHECK_FALSE(r.grants(*city, AwardFormKind::GiayKhen, d2026));
-    CHECK(r.grants(*ward, AwardFormKind::GiayKhen, d2026));
-    CHECK_FALSE(r.grants(*ward, AwardFormKind::BangKhen, d2026));
-    CHECK(r.grants(*health, AwardFormKind::GiayKhen, d2026));
-    CHECK_FALSE(r.grants(*health, AwardFormKind::BangKhen, d2026));
+    REQUIRE(ward->awardName("thon-to-dan-pho-van-hoa"));
+    CHECK(*ward->awardName("thon-to-dan-pho-van-hoa") == "Tổ dân phố văn hóa");
+}
 
-    const model::Issuer* district = r.find("ubnd-q-badinh", Date{2025, 6, 30});
-    REQUIRE(district);
-    CHECK(r.grants(*district, AwardFormKind::GiayKhen, Date{2025, 6, 30}));
-    CHECK_FALSE(r.grants(*district, AwardFormKind::GiayKhen, Date{2025, 7, 1}));
-
-    // A copy of an issuer (as a Decision holds it) is recognised by id and validFrom.
-    model::Issuer copy = *city;
-    CHECK(r.grants(copy, AwardFormKind::BangKhen, d2026));
-    copy.validFrom = Date{2020, 1, 1};
-    CHECK_FALSE(r.grants(copy, AwardFormKind::BangKhen, d2026));
+TEST_CASE("a configuration of issuers 1.0 is refused with what to change", "[issuers][errors]") {
+    auto bytes = core::readFile(testEnvironment().configDir() / "issuers.xml");
+    REQUIRE(bytes.ok());
+    std::string text = bytes.value();
+    text = edit(text, "urn:tdkt:issuers:2.0\" schemaVersion=\"2.0\"",
+                "urn:tdkt:issuers:1.0\" schemaVersion=\"1.0\"");
+    const fs::path dir = fs::temp_directory_path() / fs::unique_path("tdkt-val-%%%%%%%%");
+    fs::create_directories(dir);
+    REQUIRE(core::writeFileAtomic(dir / "issuers.xml", text).ok());
+    auto r = IssuerRegistry::load(dir / "issuers.xml", testEnvironment().schemasDir());
+    fs::remove_all(dir);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == core::ErrorKind::Config);
+    CHECK(r.error().code == codes::kIssuersOldVersion);
+    REQUIRE(r.error().details.size() == 1);
+    CHECK_THAT(r.error().details[0].message, Catch::Contains("award-catalogue.xml"));
 }
 
 TEST_CASE("pointers from find stay valid in copies of the registry", "[issuers]") {
@@ -182,8 +186,8 @@ TEST_CASE("configuration errors are refused with exit code 78", "[issuers][error
         CHECK(details[0].code == "X010");
         CHECK(details[0].where.line == 4);
         CHECK(details[0].field == "issuer/@level");
-        CHECK(details[1].where.line == 18);
-        CHECK_THAT(details[1].message, Catch::Contains("grants"));
+        CHECK(details[1].where.line == 17);
+        CHECK_THAT(details[1].field, Catch::Contains("grants"));
     }
     SECTION("overlapping periods of one body") {
         auto r = loadTestFile("issuers-overlap.xml");
@@ -195,11 +199,11 @@ TEST_CASE("configuration errors are refused with exit code 78", "[issuers][error
         CHECK(details[0].where.line == 26);
         CHECK_THAT(details[0].message, Catch::Contains("dòng 4"));
     }
-    SECTION("bad period, grant outside the period, shared register code: all reported") {
+    SECTION("bad period and shared register code: all reported") {
         auto r = loadTestFile("issuers-inconsistent.xml");
         REQUIRE_FALSE(r.ok());
         const auto& details = r.error().details;
-        REQUIRE(details.size() == 3);
+        REQUIRE(details.size() == 2);
         auto line = [&](const char* code) {
             for (const auto& d : details) {
                 if (d.code == code) {
@@ -209,7 +213,6 @@ TEST_CASE("configuration errors are refused with exit code 78", "[issuers][error
             return -1;
         };
         CHECK(line(codes::kIssuerBadPeriod) == 4);
-        CHECK(line(codes::kIssuerBadGrant) == 27);
         CHECK(line(codes::kIssuerCodeShared) == 50);
     }
     SECTION("a DOCTYPE in the configuration is refused like in a dossier") {

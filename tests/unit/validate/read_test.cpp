@@ -34,33 +34,43 @@ TEST_CASE("a valid dossier becomes the model, fields and lines intact", "[read]"
     CHECK(d.round.name == "Tổng kết năm học 2025-2026");
     CHECK(d.round.year == 2026);
     CHECK(d.round.movement == "Thi đua “Dạy tốt, học tốt”");
-    CHECK(d.submission.number == "15/TTr-THCSTN");
-    CHECK(d.submission.date == model::Date{2026, 5, 25});
-    CHECK(d.reviewMinutesDate == model::Date{2026, 5, 20});
+    // The 1.0 tờ trình and biên bản xét become the dossier's documents.
+    const model::DossierDocument* tt = d.firstDocument(model::DocumentKind::Submission);
+    REQUIRE(tt);
+    CHECK(tt->number == "15/TTr-THCSTN");
+    CHECK(tt->date == model::Date{2026, 5, 25});
+    const model::DossierDocument* bb = d.firstDocument(model::DocumentKind::ReviewMinutes);
+    REQUIRE(bb);
+    CHECK(bb->date == model::Date{2026, 5, 20});
 
-    REQUIRE(d.awards.size() == 2);
-    CHECK(d.awards[0].id == "gk");
-    CHECK(d.awards[0].form == model::AwardFormKind::GiayKhen);
-    CHECK(d.awards[0].issuerId == "ubnd-p-badinh");
-    CHECK(d.awards[0].reason == "đã có thành tích xuất sắc trong năm học 2025-2026");
-    CHECK(d.awards[0].decisionDate == model::Date{2026, 6, 5});
-    CHECK(d.awards[0].where.file == "hs/valid.xml");
-    CHECK(d.awards[0].where.line == 12);
-    CHECK(d.awards[1].id == "bk");
-    CHECK(d.awards[1].form == model::AwardFormKind::BangKhen);
-    CHECK(d.awards[1].where.line == 15);
+    // Each 1.0 award is a proposal of the catalogue kind its form stands for.
+    REQUIRE(d.proposals.size() == 2);
+    CHECK(d.proposals[0].id == "gk");
+    CHECK(d.proposals[0].kindId == "giay-khen");
+    CHECK(d.proposals[0].issuerId == "ubnd-p-badinh");
+    CHECK(d.proposals[0].reason == "đã có thành tích xuất sắc trong năm học 2025-2026");
+    CHECK(d.proposals[0].decisionDate == model::Date{2026, 6, 5});
+    CHECK(d.proposals[0].mode == model::AwardMode::Regular);
+    CHECK(d.proposals[0].period.text() == "năm 2026");
+    CHECK(d.proposals[0].where.file == "hs/valid.xml");
+    CHECK(d.proposals[0].where.line == 12);
+    CHECK(d.proposals[1].id == "bk");
+    CHECK(d.proposals[1].kindId == "bang-khen-tinh");
+    CHECK(d.proposals[1].where.line == 15);
 
     REQUIRE(d.nominees.size() == 3);
     const model::Nominee& dao = d.nominees[0];
     CHECK(dao.kind == model::NomineeKind::Individual);
     CHECK(dao.id == "n1");
-    CHECK(dao.awardId == "gk");
+    REQUIRE(dao.nominations.size() == 1);
+    CHECK(dao.nominations[0].proposalId == "gk");
     CHECK(dao.name == "Nguyễn Thị Đào");
     CHECK(dao.gender == model::Gender::Female);
     CHECK(dao.birthYear == 1985);
     CHECK(dao.position == "Giáo viên Ngữ văn");
     CHECK(dao.workplace == "Trường THCS Thử Nghiệm");
-    CHECK(dao.achievement == "Có học sinh đạt giải Nhất kỳ thi học sinh giỏi cấp Thành phố");
+    CHECK(dao.nominations[0].achievement ==
+          "Có học sinh đạt giải Nhất kỳ thi học sinh giỏi cấp Thành phố");
     CHECK(dao.category == model::PersonCategory::DirectWorker);
     CHECK(dao.where.file == "hs/valid.xml");
     CHECK(dao.where.line == 27);
@@ -70,7 +80,7 @@ TEST_CASE("a valid dossier becomes the model, fields and lines intact", "[read]"
     CHECK(minh.name == "Trần  Văn Minh ");
     CHECK(minh.gender == model::Gender::Male);
     CHECK(minh.category == model::PersonCategory::OtherLeader);
-    CHECK(minh.awardId == "bk");
+    CHECK(minh.nominations.at(0).proposalId == "bk");
     CHECK(minh.where.line == 36);
 
     const model::Nominee& team = d.nominees[2];
@@ -162,7 +172,6 @@ TEST_CASE("schema details: version, root, keys, types", "[read][schema]") {
     const Case cases[] = {
         {"unknown schema version", edit(valid, "schemaVersion=\"1.0\"", "schemaVersion=\"2.0\""),
          2},
-        {"wrong namespace", edit(valid, "urn:tdkt:dossier:1.0", "urn:tdkt:dossier:9.9"), 2},
         {"duplicate nominee id", edit(valid, "<individual id=\"n2\"", "<individual id=\"n1\""), 36},
         {"duplicate award id", edit(valid, "<award id=\"bk\"", "<award id=\"gk\""), 15},
         {"bad unit code", edit(valid, "code=\"HN-THCS-THUNGHIEM\"", "code=\"hn thcs\""), 3},
@@ -198,6 +207,20 @@ TEST_CASE("schema details: version, root, keys, types", "[read][schema]") {
     }
 }
 
+TEST_CASE("a document of another vocabulary is not a tdkt dossier (V029)", "[read][schema]") {
+    const std::string bytes =
+        edit(dataFile("valid.xml"), "urn:tdkt:dossier:1.0", "urn:tdkt:dossier:9.9");
+    core::Diagnostics diags;
+    auto result = validator().read(std::string_view(bytes), "x.xml", diags);
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.error().kind == core::ErrorKind::InputRejected);
+    REQUIRE(diags.errorCount() == 1);
+    CHECK(diags.items()[0].code == codes::kNotADossier);
+    CHECK(diags.items()[0].where.line == 2);
+    CHECK_THAT(diags.items()[0].message, Catch::Contains("urn:tdkt:dossier:9.9"));
+    CHECK_THAT(diags.items()[0].message, Catch::Contains("urn:tdkt:dossier:2.0"));
+}
+
 TEST_CASE("clerk spacing is not a schema error", "[read][schema]") {
     // Double, leading and trailing spaces and spaces around typed values are all accepted.
     std::string bytes = edit(dataFile("valid.xml"), "<fullName>Nguyễn Thị Đào</fullName>",
@@ -210,7 +233,7 @@ TEST_CASE("clerk spacing is not a schema error", "[read][schema]") {
     REQUIRE(result.ok());
     CHECK(result->nominees[0].name == "  Nguyễn   Thị Đào  ");
     CHECK(result->nominees[0].birthYear == 1985);
-    CHECK(result->submission.date == model::Date{2026, 5, 25});
+    CHECK(result->firstDocument(model::DocumentKind::Submission)->date == model::Date{2026, 5, 25});
 }
 
 namespace {

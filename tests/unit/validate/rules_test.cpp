@@ -110,7 +110,9 @@ TEST_CASE("V003: an issuer may only grant its configured forms", "[rules][issuer
         CHECK(v[0].where.line == 15);
         CHECK(v[0].field == "award[@id=\"bk\"]/@form");
         CHECK_THAT(v[0].message, Catch::Contains("Bằng khen"));
-        CHECK_THAT(v[0].message, Catch::Contains("Giấy khen từ ngày 01/07/2025"));
+        CHECK_THAT(v[0].message, Catch::Contains("được quyết định: "));
+        CHECK_THAT(v[0].message, Catch::Contains("Giấy khen"));
+        CHECK_THAT(v[0].message, Catch::Contains("Lao động tiên tiến"));
         CHECK(o.diags.errorCount() == 1);
     }
     SECTION("a department director cannot grant a Bằng khen") {
@@ -282,7 +284,7 @@ TEST_CASE("V011: an achievement too long for a certificate is a warning", "[rule
     auto v = withCode(o.diags, codes::kAchievementTooLong);
     REQUIRE(v.size() == 1);
     CHECK(v[0].severity == core::Severity::Warning);
-    CHECK(v[0].where.line == 27);
+    CHECK(v[0].where.line == 33); // the <achievement> element itself
     CHECK(v[0].field == "individual[@id=\"n1\"]/achievement");
 }
 
@@ -342,19 +344,25 @@ TEST_CASE("checkRules works on a dossier built in memory", "[rules]") {
     model::Dossier d;
     d.sourceFile = "excel-import";
     d.round.year = 2026;
-    d.submission.date = {2026, 5, 25};
-    d.reviewMinutesDate = {2026, 5, 20};
-    model::AwardRequest gk;
+    d.schemaVersion = "2.0";
+    model::DossierDocument tt;
+    tt.id = "tt";
+    tt.kind = model::DocumentKind::Submission;
+    tt.number = "12/TTr-UBND";
+    tt.date = {2026, 5, 25};
+    d.documents.push_back(tt);
+    model::Proposal gk;
     gk.id = "gk";
-    gk.form = model::AwardFormKind::GiayKhen;
+    gk.kindId = "giay-khen";
     gk.issuerId = "ubnd-p-caugiay";
     gk.decisionDate = {2026, 6, 1};
-    d.awards.push_back(gk);
+    gk.period.year = 2026;
+    d.proposals.push_back(gk);
     model::Nominee n;
     n.id = "1";
-    n.awardId = "gk";
     n.name = "Phạm Văn Nam";
     n.birthYear = 1990;
+    n.nominations.push_back({"gk", "Hoàn thành xuất sắc nhiệm vụ", {}, {}});
     d.nominees.push_back(n);
 
     core::Diagnostics diags;

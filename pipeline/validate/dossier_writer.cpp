@@ -1,0 +1,291 @@
+#include "dossier_writer.hpp"
+
+#include "dossier_reader.hpp"
+
+#include <libxml/xmlwriter.h>
+
+namespace tdkt::validate {
+namespace {
+
+// Thin RAII over libxml2's text writer, which does the escaping.
+class Writer {
+public:
+    Writer() : m_buf(xmlBufferCreate()), m_w(xmlNewTextWriterMemory(m_buf, 0)) {
+        xmlTextWriterSetIndent(m_w, 1);
+        xmlTextWriterSetIndentString(m_w, BAD_CAST "  ");
+        xmlTextWriterStartDocument(m_w, nullptr, "UTF-8", nullptr);
+    }
+    ~Writer() {
+        if (m_w) {
+            xmlFreeTextWriter(m_w);
+        }
+        xmlBufferFree(m_buf);
+    }
+    Writer(const Writer&) = delete;
+    Writer& operator=(const Writer&) = delete;
+
+    void start(const char* name) { xmlTextWriterStartElement(m_w, BAD_CAST name); }
+    void end() { xmlTextWriterEndElement(m_w); }
+    void attr(const char* name, const std::string& value) {
+        xmlTextWriterWriteAttribute(m_w, BAD_CAST name, BAD_CAST value.c_str());
+    }
+    void optionalAttr(const char* name, const std::string& value) {
+        if (!value.empty()) {
+            attr(name, value);
+        }
+    }
+    void element(const char* name, const std::string& value) {
+        xmlTextWriterWriteElement(m_w, BAD_CAST name, BAD_CAST value.c_str());
+    }
+    void optional(const char* name, const std::string& value) {
+        if (!value.empty()) {
+            element(name, value);
+        }
+    }
+    void text(const std::string& value) { xmlTextWriterWriteString(m_w, BAD_CAST value.c_str()); }
+    void date(const char* name, const model::Date& d) {
+        if (d.valid()) {
+            element(name, d.iso());
+        }
+    }
+    std::string finish() {
+        xmlTextWriterEndDocument(m_w);
+        xmlFreeTextWriter(m_w); // flushes into the buffer
+        m_w = nullptr;
+        return std::string(reinterpret_cast<const char*>(xmlBufferContent(m_buf)),
+                           static_cast<std::size_t>(xmlBufferLength(m_buf)));
+    }
+
+private:
+    xmlBufferPtr m_buf;
+    xmlTextWriterPtr m_w;
+};
+
+std::string joined(const std::vector<std::string>& ids) {
+    std::string out;
+    for (const auto& id : ids) {
+        out += (out.empty() ? "" : " ") + id;
+    }
+    return out;
+}
+
+void writeDocument(Writer& w, const model::DossierDocument& d) {
+    w.start("document");
+    w.attr("id", d.id);
+    w.attr("kind", model::toString(d.kind));
+    w.optionalAttr("proposals", joined(d.proposalIds));
+    w.optionalAttr("nominees", joined(d.nomineeIds));
+    w.optionalAttr("initiatives", joined(d.initiativeIds));
+    w.optional("number", d.number);
+    w.date("date", d.date);
+    w.optional("signer", d.signer);
+    w.optional("title", d.title);
+    if (!d.file.empty()) {
+        w.start("file");
+        w.optionalAttr("sha256", d.fileSha256);
+        w.text(d.file);
+        w.end();
+    }
+    w.end();
+}
+
+void writePeriod(Writer& w, const model::AchievementPeriod& p) {
+    using K = model::AchievementPeriod::Kind;
+    w.start("period");
+    switch (p.kind) {
+    case K::Year:
+        w.element("year", std::to_string(p.year));
+        break;
+    case K::SchoolYear:
+        w.element("schoolYear", std::to_string(p.year) + "-" + std::to_string(p.year + 1));
+        break;
+    case K::Range:
+        w.start("range");
+        w.date("from", p.from);
+        w.date("to", p.to);
+        w.end();
+        break;
+    case K::Act:
+        w.date("act", p.from);
+        break;
+    }
+    w.end();
+}
+
+void writeProposal(Writer& w, const model::Proposal& p) {
+    w.start("proposal");
+    w.attr("id", p.id);
+    w.attr("award", p.kindId);
+    w.attr("issuer", p.issuerId);
+    if (p.decisionDate.valid()) {
+        w.attr("decisionDate", p.decisionDate.iso());
+    }
+    if (p.mode != model::AwardMode::Regular) {
+        w.attr("mode", model::toString(p.mode));
+    }
+    writePeriod(w, p.period);
+    w.optional("reason", p.reason);
+    w.end();
+}
+
+void writeRepresentative(Writer& w, const model::Representative& r) {
+    if (r.empty()) {
+        return;
+    }
+    w.start("representative");
+    w.optional("honorific", r.honorific);
+    w.element("fullName", r.name);
+    if (r.gender) {
+        w.element("gender", model::toString(*r.gender));
+    }
+    w.optional("position", r.position);
+    w.end();
+}
+
+void writeHistory(Writer& w, const model::History& h) {
+    if (h.empty()) {
+        return;
+    }
+    w.start("history");
+    for (const auto& a : h.awards) {
+        w.start("priorAward");
+        w.attr("year", std::to_string(a.year));
+        w.optionalAttr("kind", a.kindId);
+        w.optionalAttr("name", a.name);
+        w.optionalAttr("issuer", a.issuer);
+        w.optionalAttr("decisionNumber", a.decisionNumber);
+        if (a.decisionDate.valid()) {
+            w.attr("decisionDate", a.decisionDate.iso());
+        }
+        w.end();
+    }
+    for (const auto& r : h.ratings) {
+        w.start("rating");
+        w.attr("year", std::to_string(r.year));
+        w.attr("value", model::toString(r.value));
+        w.end();
+    }
+    for (const auto& in : h.initiatives) {
+        w.start("initiative");
+        w.attr("id", in.id);
+        w.optional("code", in.code);
+        w.element("title", in.title);
+        w.element("recognisedBy", in.recognisedBy);
+        w.date("date", in.date);
+        w.element("scope", model::toString(in.scope));
+        for (const auto& author : in.coAuthors) {
+            w.element("coAuthor", author);
+        }
+        w.end();
+    }
+    for (const auto& d : h.disciplines) {
+        w.start("discipline");
+        w.attr("status", model::toString(d.status));
+        if (d.from.valid()) {
+            w.attr("from", d.from.iso());
+        }
+        if (d.until.valid()) {
+            w.attr("until", d.until.iso());
+        }
+        w.optional("form", d.form);
+        w.optional("note", d.note);
+        w.end();
+    }
+    w.end();
+}
+
+void writeNominations(Writer& w, const model::Nominee& n) {
+    for (const auto& nom : n.nominations) {
+        w.start("nomination");
+        w.attr("proposal", nom.proposalId);
+        w.optionalAttr("initiatives", joined(nom.initiativeIds));
+        w.optional("achievement", nom.achievement);
+        w.end();
+    }
+}
+
+void writeNominee(Writer& w, const model::Nominee& n) {
+    switch (n.kind) {
+    case model::NomineeKind::Individual:
+        w.start("individual");
+        w.attr("id", n.id);
+        w.optional("honorific", n.honorific);
+        w.element("fullName", n.name);
+        w.element("gender", model::toString(n.gender));
+        if (n.birthDate.valid()) {
+            w.element("birthDate", n.birthDate.iso());
+        } else {
+            w.element("birthYear", std::to_string(n.birthYear));
+        }
+        w.element("position", n.position);
+        w.element("workplace", n.workplace);
+        w.element("category", model::toString(n.category));
+        break;
+    case model::NomineeKind::Collective:
+        w.start("collective");
+        w.attr("id", n.id);
+        if (n.enterprise) {
+            w.attr("enterprise", "true");
+        }
+        w.element("name", n.name);
+        w.optional("parentUnit", n.parentUnit);
+        w.optional("address", n.address);
+        writeRepresentative(w, n.representative);
+        break;
+    case model::NomineeKind::Household:
+        w.start("household");
+        w.attr("id", n.id);
+        w.optional("name", n.name);
+        w.start("head");
+        w.optional("honorific", n.headHonorific);
+        w.element("fullName", n.headName);
+        w.element("gender", model::toString(n.headGender));
+        if (n.headBirthYear > 0) {
+            w.element("birthYear", std::to_string(n.headBirthYear));
+        }
+        w.end();
+        w.element("address", n.address);
+        writeRepresentative(w, n.representative);
+        break;
+    }
+    writeNominations(w, n);
+    writeHistory(w, n.history);
+    w.end();
+}
+
+} // namespace
+
+std::string writeDossier20(const model::Dossier& d) {
+    Writer w;
+    w.start("dossier");
+    w.attr("xmlns", kDossierNamespace20);
+    w.attr("schemaVersion", "2.0");
+    w.start("proposingUnit");
+    w.attr("code", d.proposingUnit.code);
+    w.element("name", d.proposingUnit.name);
+    w.end();
+    w.start("round");
+    w.element("name", d.round.name);
+    w.element("year", std::to_string(d.round.year));
+    w.optional("movement", d.round.movement);
+    w.end();
+    w.start("documents");
+    for (const auto& doc : d.documents) {
+        writeDocument(w, doc);
+    }
+    w.end();
+    w.start("proposals");
+    for (const auto& p : d.proposals) {
+        writeProposal(w, p);
+    }
+    w.end();
+    w.start("nominees");
+    for (const auto& n : d.nominees) {
+        writeNominee(w, n);
+    }
+    w.end();
+    w.end();
+    return w.finish();
+}
+
+} // namespace tdkt::validate
