@@ -184,7 +184,7 @@ TEST_CASE("export: one transfer-list row per filed decision of the year", "[arch
     CHECK(empty.error().code == "A605");
 }
 
-TEST_CASE("export: the CSV is Excel's: BOM, ';', CRLF, quoted fields", "[archive][export]") {
+TEST_CASE("export: the CSV is Excel's: BOM, semicolons, CRLF, quoted fields", "[archive][export]") {
     TempDir tmp;
     fillArchive(tmp.path());
     const std::string csv = transferListCsv(plan(tmp.path()).list);

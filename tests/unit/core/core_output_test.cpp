@@ -7,7 +7,7 @@
 
 using namespace tdkt;
 
-TEST_CASE("ExcelCsv: BOM, ';', CRLF, quoting only where needed", "[core][csv]") {
+TEST_CASE("ExcelCsv: BOM, semicolons, CRLF, quoting only where needed", "[core][csv]") {
     core::ExcelCsv csv({"STT", "Họ và tên"});
     csv.row({"1", "Nguyễn Thị Đào"});
     csv.row({"2", "Tổ \"Văn\"; khối 6"});

@@ -52,7 +52,7 @@ TEST_CASE("checking the examples gives normalised dossiers and lists what change
     CHECK(changes > 0);
 }
 
-TEST_CASE("issuing twice files once; a held lock makes issuing wait and then fail") {
+TEST_CASE("issuing twice files once, and a held lock makes issuing wait and then fail") {
     auto pipeline = loadPipeline();
     TempDir tmp;
     job::IssueOptions options;

@@ -46,7 +46,7 @@ void checkTitleReadBack(const fs::path& pdf) {
 
 } // namespace
 
-TEST_CASE("pdfTextString: ASCII as it is, else UTF-16BE; only ( ) \\ CR LF escaped",
+TEST_CASE("pdfTextString: ASCII as it is, else UTF-16BE, only ( ) \\ CR LF escaped",
           "[render][info]") {
     CHECK(render::pdfTextString("tdkt (a\\b)\r\n") == "(tdkt \\(a\\\\b\\)\\r\\n)");
     // "Đ(" = U+0110 U+0028: BOM, 01 10, 00 '(' escaped.
