@@ -597,7 +597,9 @@ std::string Metadata::dossierXml(const DecisionRecord& r) const {
         attached += d.file.empty() ? 0 : 1;
     }
     w.element("docTotal", std::to_string(2 + certificates + attached));
-    if (r.certificatePages > 0 && r.pageCount > 0) {
+    // Known when the certificates' pages were counted, or when there are none (a title such as
+    // Lao động tiên tiến has no artefact).
+    if (r.pageCount > 0 && (r.certificatePages > 0 || certificates == 0)) {
         w.element("pageTotal", std::to_string(r.pageCount + r.certificatePages));
     }
     w.element("description", r.subject + "; " + std::to_string(r.awardees.size()) +

@@ -77,8 +77,8 @@ std::vector<fs::path> artefacts(const Bag& b) {
 const std::vector<Bag>& issuedRounds() {
     static e2e::TempDir tmp;
     static const std::vector<Bag> bags = [] {
-        auto r = runTdkt({"issue", kWardRound, kCityRound, "--archive",
-                          (tmp.path / "kho").string()});
+        auto r =
+            runTdkt({"issue", kWardRound, kCityRound, "--archive", (tmp.path / "kho").string()});
         INFO(r.out << r.err);
         REQUIRE(r.exitCode == 0);
         return bagsOf(tmp.path / "kho");
@@ -92,8 +92,7 @@ fs::path roundsArchive() {
 
 } // namespace
 
-TEST_CASE("every kind of the ward's and the city's rounds becomes its own decision",
-          "[kinds]") {
+TEST_CASE("every kind of the ward's and the city's rounds becomes its own decision", "[kinds]") {
     const auto& bags = issuedRounds();
     // 6 ward decisions, the city's Bằng khen for the ward's household, 4 city decisions.
     CHECK(bags.size() == 11);
@@ -101,10 +100,10 @@ TEST_CASE("every kind of the ward's and the city's rounds becomes its own decisi
     for (const auto& b : bags) {
         ++kinds[b.kinds];
     }
-    for (const char* k : {"lao-dong-tien-tien", "chien-si-thi-dua-co-so",
-                          "tap-the-lao-dong-tien-tien", "gia-dinh-van-hoa",
-                          "thon-to-dan-pho-van-hoa", "giay-khen", "chien-si-thi-dua-tinh",
-                          "tap-the-lao-dong-xuat-sac", "co-thi-dua-tinh"}) {
+    for (const char* k :
+         {"lao-dong-tien-tien", "chien-si-thi-dua-co-so", "tap-the-lao-dong-tien-tien",
+          "gia-dinh-van-hoa", "thon-to-dan-pho-van-hoa", "giay-khen", "chien-si-thi-dua-tinh",
+          "tap-the-lao-dong-xuat-sac", "co-thi-dua-tinh"}) {
         INFO(k);
         CHECK(kinds[k] == 1);
     }
@@ -202,8 +201,9 @@ TEST_CASE("Gia đình văn hóa: households, Giấy chứng nhận, no money and
 
 TEST_CASE("Cờ thi đua: the flag's inscription sheet, recorded in the metadata", "[kinds]") {
     const Bag& b = bagOf(issuedRounds(), "co-thi-dua-tinh");
-    CHECK(b.text.find("Về việc tặng Cờ thi đua của Ủy ban nhân dân Thành phố năm học 2024 - 2025") !=
-          std::string::npos);
+    CHECK(
+        b.text.find("Về việc tặng Cờ thi đua của Ủy ban nhân dân Thành phố năm học 2024 - 2025") !=
+        std::string::npos);
     // 8.0 × 2,340,000 for the collective.
     CHECK(b.text.find("Mỗi tập thể được thưởng 18.720.000 đồng") != std::string::npos);
     const auto sheets = artefacts(b);
@@ -273,8 +273,8 @@ TEST_CASE("histories survive into the archive and every kind is found by search"
     CHECK(flag.out.find("1 kết quả") != std::string::npos);
 
     // An abbreviation as units type it; only that kind's awardees.
-    auto ldtt = runTdkt({"search", "", "--archive", archive, "--award", "LĐTT", "--json",
-                         "--limit", "100"});
+    auto ldtt = runTdkt(
+        {"search", "", "--archive", archive, "--award", "LĐTT", "--json", "--limit", "100"});
     CHECK(ldtt.exitCode == 0);
     CHECK(count(ldtt.out, "\"awardKind\": \"lao-dong-tien-tien\"") == 25);
     CHECK(count(ldtt.out, "\"awardKind\":") == 25);
@@ -284,9 +284,40 @@ TEST_CASE("histories survive into the archive and every kind is found by search"
     CHECK(unknown.err.find("U020") != std::string::npos);
 }
 
+TEST_CASE("new artefacts print on blanks with only their fields, and the year exports", "[kinds]") {
+    e2e::TempDir tmp;
+    auto r = runTdkt({"issue", kWardRound, "--archive", (tmp.path / "kho").string(), "--print-mode",
+                      "blank", "--printer", "vp-tdkt-1"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    const auto bags = bagsOf(tmp.path / "kho");
+    const Bag& cstd = bagOf(bags, "chien-si-thi-dua-co-so");
+    const std::string printed =
+        e2e::pdfFlowText(cstd.dir / "data" / "print" / "certificates-print.pdf");
+    CHECK(printed.find("CHIẾN SĨ THI ĐUA CƠ SỞ") != std::string::npos);
+    CHECK(printed.find("BẰNG CHỨNG NHẬN") == std::string::npos);
+    CHECK(printed.find("Đạt danh hiệu") == std::string::npos);
+    CHECK(printed.find("CỘNG HÒA") == std::string::npos);
+    // The archive copy keeps the whole design.
+    CHECK(e2e::pdfFlowText(artefacts(cstd).front()).find("BẰNG CHỨNG NHẬN") != std::string::npos);
+
+    // Transfer: every kind's bag, a page total even for a decision without artefacts.
+    const fs::path tar = tmp.path / "nop-luu.tar";
+    auto exported =
+        runTdkt({"export", "--archive", roundsArchive().string(), "--year", "2026", tar.string()});
+    INFO(exported.out << exported.err);
+    REQUIRE(exported.exitCode == 0);
+    CHECK(exported.out.find("Đã xuất 11 hồ sơ") != std::string::npos);
+    const std::string csv =
+        e2e::shell("tar -xOf " + e2e::quote(tar.string()) + " nop-luu/data/muc-luc-ho-so.csv");
+    CHECK(csv.find("Hồ sơ khen thưởng Gia đình văn hóa") != std::string::npos);
+    CHECK(csv.find("Hồ sơ khen thưởng Lao động tiên tiến") != std::string::npos);
+    CHECK(csv.find("chưa gồm") == std::string::npos);
+}
+
 TEST_CASE("the report counts every kind in rank order, households included", "[kinds]") {
-    auto r = runTdkt({"report", "--archive", roundsArchive().string(), "--year", "2026",
-                      "--format", "csv"});
+    auto r = runTdkt(
+        {"report", "--archive", roundsArchive().string(), "--year", "2026", "--format", "csv"});
     INFO(r.err);
     REQUIRE(r.exitCode == 0);
     const auto cstd = r.out.find("chien-si-thi-dua-tinh");

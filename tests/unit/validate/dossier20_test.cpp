@@ -22,8 +22,8 @@ struct Outcome {
 // Read as if the file lay in tests/data/validate (so its attachment is found there).
 Outcome run(const std::string& bytes) {
     Outcome o;
-    auto result =
-        validator().read(std::string_view(bytes), "hs2.xml", o.diags, dataPath("valid-2.0.xml").parent_path());
+    auto result = validator().read(std::string_view(bytes), "hs2.xml", o.diags,
+                                   dataPath("valid-2.0.xml").parent_path());
     o.ok = result.ok();
     if (result) {
         o.dossier = std::move(result).value();
@@ -132,8 +132,8 @@ TEST_CASE("V003: authority follows the issuer's level and the date", "[dossier20
 }
 
 TEST_CASE("V016: a kind goes only to the recipients the catalogue names", "[dossier20][rules]") {
-    Outcome o = run(edit(valid(), "<nomination proposal=\"gdvh\"/>",
-                         "<nomination proposal=\"ldtt\"/>"));
+    Outcome o =
+        run(edit(valid(), "<nomination proposal=\"gdvh\"/>", "<nomination proposal=\"ldtt\"/>"));
     REQUIRE_FALSE(o.ok);
     auto v = only(o, codes::kRecipientNotAccepted);
     REQUIRE(v.size() == 1);
@@ -198,7 +198,9 @@ TEST_CASE("V020–V022: attachments are beside the dossier, PDFs, and what the d
             std::ofstream out((dir / "attachments" / "to-trinh.pdf").string());
             out << "PK\x03\x04 a zip file";
         }
-        std::string bytes = edit(valid(), " sha256=\"a937b627aca0b5a5c55599cceae8ecca6bc35c2db3e237ce93831eca95ed66eb\"", "");
+        std::string bytes = edit(
+            valid(), " sha256=\"a937b627aca0b5a5c55599cceae8ecca6bc35c2db3e237ce93831eca95ed66eb\"",
+            "");
         core::Diagnostics diags;
         CHECK_FALSE(validator().read(std::string_view(bytes), "hs2.xml", diags, dir).ok());
         CHECK(withCode(diags, codes::kAttachmentNotPdf).size() == 1);
@@ -221,8 +223,8 @@ TEST_CASE("V020–V022: attachments are beside the dossier, PDFs, and what the d
 TEST_CASE("V024–V028: nominated twice, no tờ trình, bad periods, unnamed prior awards",
           "[dossier20][rules]") {
     SECTION("V024") {
-        Outcome o = run(edit(valid(), "<nomination proposal=\"ldtt\"/>",
-                             "<nomination proposal=\"cstd\"/>"));
+        Outcome o = run(
+            edit(valid(), "<nomination proposal=\"ldtt\"/>", "<nomination proposal=\"cstd\"/>"));
         REQUIRE_FALSE(o.ok);
         CHECK(only(o, codes::kNominatedTwice).size() == 1);
     }
@@ -232,31 +234,34 @@ TEST_CASE("V024–V028: nominated twice, no tờ trình, bad periods, unnamed pr
         CHECK(only(o, codes::kNoSubmission).size() == 1);
     }
     SECTION("V026: a school year of two years that do not follow") {
-        Outcome o = run(edit(valid(),
-                             "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
-                             "decisionDate=\"2026-01-15\">\n      <period><year>2025</year></period>",
-                             "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
-                             "decisionDate=\"2026-01-15\">\n      "
-                             "<period><schoolYear>2024-2026</schoolYear></period>"));
+        Outcome o =
+            run(edit(valid(),
+                     "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
+                     "decisionDate=\"2026-01-15\">\n      <period><year>2025</year></period>",
+                     "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
+                     "decisionDate=\"2026-01-15\">\n      "
+                     "<period><schoolYear>2024-2026</schoolYear></period>"));
         REQUIRE_FALSE(o.ok);
         auto v = only(o, codes::kBadPeriod);
         REQUIRE(v.size() == 1);
         CHECK_THAT(v[0].message, Catch::Contains("2024-2026"));
     }
     SECTION("V026: an act after the decision") {
-        Outcome o = run(edit(valid(),
-                             "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
-                             "decisionDate=\"2026-01-15\">\n      <period><year>2025</year></period>",
-                             "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
-                             "decisionDate=\"2026-01-15\" mode=\"adHoc\">\n      "
-                             "<period><act>2026-02-01</act></period>"));
+        Outcome o =
+            run(edit(valid(),
+                     "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
+                     "decisionDate=\"2026-01-15\">\n      <period><year>2025</year></period>",
+                     "<proposal id=\"gk\" award=\"giay-khen\" issuer=\"ubnd-p-caugiay\" "
+                     "decisionDate=\"2026-01-15\" mode=\"adHoc\">\n      "
+                     "<period><act>2026-02-01</act></period>"));
         REQUIRE_FALSE(o.ok);
         CHECK(only(o, codes::kBadPeriod).size() == 1);
     }
     SECTION("V027 and V028") {
-        Outcome o = run(edit(edit(valid(), "<priorAward year=\"2024\" kind=\"gia-dinh-van-hoa\"/>",
-                                  "<priorAward year=\"2024\"/>"),
-                             "kind=\"lao-dong-tien-tien\" issuer", "kind=\"huy-chuong-vang\" issuer"));
+        Outcome o =
+            run(edit(edit(valid(), "<priorAward year=\"2024\" kind=\"gia-dinh-van-hoa\"/>",
+                          "<priorAward year=\"2024\"/>"),
+                     "kind=\"lao-dong-tien-tien\" issuer", "kind=\"huy-chuong-vang\" issuer"));
         REQUIRE_FALSE(o.ok);
         CHECK(only(o, codes::kPriorAwardUnnamed).size() == 1);
         CHECK(only(o, codes::kUnknownPriorKind).size() == 1);
@@ -291,8 +296,7 @@ TEST_CASE("the 2.0 writer round-trips: read, write, read gives the same model", 
         CHECK(b.nominees[i].name == a.nominees[i].name);
         CHECK(b.nominees[i].nominations.size() == a.nominees[i].nominations.size());
         CHECK(b.nominees[i].history.awards.size() == a.nominees[i].history.awards.size());
-        CHECK(b.nominees[i].history.initiatives.size() ==
-              a.nominees[i].history.initiatives.size());
+        CHECK(b.nominees[i].history.initiatives.size() == a.nominees[i].history.initiatives.size());
     }
     // Writing what was read back gives the same bytes.
     CHECK(writeDossier20(b) == written);
