@@ -64,14 +64,15 @@ model::Awardee awardeeOf(const model::Nominee& n, const model::Nomination& nom, 
     return a;
 }
 
-model::DecisionSource sourceOf(const model::Dossier& d) {
+model::DecisionSource sourceOf(const model::Dossier& d, const std::string& proposalId) {
     model::DecisionSource s;
     s.dossierFile = d.sourceFile;
     s.dossierSha256 = d.sha256;
     s.schemaVersion = d.schemaVersion;
     s.proposingUnit = d.proposingUnit;
     s.round = d.round;
-    if (const model::DossierDocument* tt = d.firstDocument(model::DocumentKind::Submission)) {
+    if (const model::DossierDocument* tt =
+            d.documentFor(model::DocumentKind::Submission, proposalId)) {
         s.submission = *tt;
     }
     s.documents = d.documents;
@@ -87,7 +88,7 @@ model::Decision buildDecision(const Plan& plan, int number, const std::string& c
     d.number = number;
     d.numberText = number > 0 ? format::decisionNumberText(number, "QĐ", d.issuer.notation) : "";
     d.date = plan.date;
-    d.sources.push_back(sourceOf(*plan.dossier));
+    d.sources.push_back(sourceOf(*plan.dossier, plan.parts.front().proposals.front()->id));
     for (const PlanPart& part : plan.parts) {
         model::DecisionPart p;
         p.kind = part.kind;

@@ -183,6 +183,10 @@ std::vector<std::string> unverifiedKindNotes(const Plan& plan) {
             noteOnce(out, "danh mục: quy định về " + k.name + " (" + k.basis + ") chưa xác minh" +
                               (k.note.empty() ? "" : " — " + k.note));
         }
+        if (!part.authorityVerified) {
+            noteOnce(out, "danh mục: thẩm quyền quyết định " + k.name + " (" + part.authorityBasis +
+                              ") chưa xác minh");
+        }
         if (!k.moneyVerified) {
             noteOnce(out, "danh mục: tiền thưởng của " + k.name + " (" + k.moneyBasis +
                               ") chưa xác minh");

@@ -122,7 +122,9 @@ std::vector<Plan> planDecisions(const std::vector<model::Dossier>& dossiers, con
                                       "» vào ngày " + model::dateShort(date));
                 continue;
             }
-            if (!tools.catalogue.authority(p.kindId, issuer->level, date)) {
+            const validate::KindAuthority* authority =
+                tools.catalogue.authority(p.kindId, issuer->level, date);
+            if (!authority) {
                 diagnostics.error("J002", p.where, "proposal/@award",
                                   issuer->authority + " không có thẩm quyền quyết định " +
                                       rule->name + " vào ngày " + model::dateShort(date));
@@ -144,7 +146,7 @@ std::vector<Plan> planDecisions(const std::vector<model::Dossier>& dossiers, con
             auto part = std::find_if(plan->parts.begin(), plan->parts.end(),
                                      [&](const PlanPart& x) { return samePart(x, kind, p); });
             if (part == plan->parts.end()) {
-                plan->parts.push_back({kind, {}});
+                plan->parts.push_back({kind, {}, authority->basis, authority->verified});
                 part = plan->parts.end() - 1;
             }
             part->proposals.push_back(&p);

@@ -28,6 +28,9 @@ namespace tdkt::job {
 struct PlanPart {
     model::AwardKind kind; // named as the issuer prints it
     std::vector<const model::Proposal*> proposals;
+    // The catalogue's grounds for the issuer's authority over the kind on the date.
+    std::string authorityBasis;
+    bool authorityVerified = true;
 };
 
 // One planned decision. The pointers refer into the dossiers and the registry passed to

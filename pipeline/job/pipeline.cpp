@@ -81,7 +81,8 @@ core::Status crossCheck(const validate::IssuerRegistry& issuers,
                 }
                 auto parsed = tmpl::Template::parse(*pattern, catalogue.source().string());
                 if (!parsed) {
-                    diags.error("K010", entry.where, "kind[@id=\"" + entry.id + "\"]",
+                    diags.error(validate::codes::kCataloguePattern, entry.where,
+                                "kind[@id=\"" + entry.id + "\"]",
                                 "lời văn «" + *pattern +
                                     "» sai cú pháp mẫu: " + parsed.error().message);
                 }

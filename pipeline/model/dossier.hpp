@@ -229,6 +229,11 @@ struct Dossier {
 
     // The first document of a kind (the tờ trình, the biên bản xét), or nullptr.
     const DossierDocument* firstDocument(DocumentKind kind) const;
+    // The document of a kind that covers a proposal: the first naming it in @proposals, else
+    // the first naming no proposal (the whole dossier's), else the first of the kind. A ward
+    // that sends one tờ trình to its own chairman and another to the city names the proposals
+    // each covers, and each decision cites its own.
+    const DossierDocument* documentFor(DocumentKind kind, const std::string& proposalId) const;
     const Proposal* proposal(const std::string& id) const;
     const Nominee* nominee(const std::string& id) const;
 };

@@ -213,6 +213,23 @@ const DossierDocument* Dossier::firstDocument(DocumentKind k) const {
     return nullptr;
 }
 
+const DossierDocument* Dossier::documentFor(DocumentKind k, const std::string& proposalId) const {
+    const DossierDocument* general = nullptr;
+    for (const auto& d : documents) {
+        if (d.kind != k) {
+            continue;
+        }
+        if (std::find(d.proposalIds.begin(), d.proposalIds.end(), proposalId) !=
+            d.proposalIds.end()) {
+            return &d;
+        }
+        if (d.proposalIds.empty() && !general) {
+            general = &d;
+        }
+    }
+    return general ? general : firstDocument(k);
+}
+
 const Proposal* Dossier::proposal(const std::string& id) const {
     for (const auto& p : proposals) {
         if (p.id == id) {

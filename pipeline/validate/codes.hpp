@@ -53,5 +53,7 @@ inline constexpr const char* kCatalogueRulesOverlap = "K004";
 inline constexpr const char* kCatalogueBadRule = "K005";
 inline constexpr const char* kCatalogueNotIssuable = "K006";
 inline constexpr const char* kCatalogueAliasShared = "K007";
+inline constexpr const char* kCataloguePattern = "K010"; // a wording pattern that does not parse
+// K020 (warning when issuing): a fact of the catalogue marked verified="false".
 
 } // namespace tdkt::validate::codes

@@ -106,10 +106,15 @@ private:
                           "hồ sơ không có tờ trình (document kind=\"submission\"); quyết định "
                           "phải dẫn số, ngày của tờ trình đề nghị (Luật Thi đua, khen thưởng, "
                           "Điều 84)");
-        } else if (tt->number.empty() || !text::hasVisibleText(tt->number)) {
-            m_diags.error(codes::kNoSubmission, tt->where,
-                          m_fields.v10 ? "submission/number" : "document/number",
-                          "tờ trình phải có số, ký hiệu (quyết định dẫn «Tờ trình số …»)");
+        }
+        for (const auto& doc : m_d.documents) {
+            if (doc.kind == model::DocumentKind::Submission &&
+                (doc.number.empty() || !text::hasVisibleText(doc.number))) {
+                m_diags.error(codes::kNoSubmission, doc.where,
+                              m_fields.v10 ? "submission/number"
+                                           : "document[@id=\"" + doc.id + "\"]/number",
+                              "tờ trình phải có số, ký hiệu (quyết định dẫn «Tờ trình số …»)");
+            }
         }
         const model::DossierDocument* bb = m_d.firstDocument(model::DocumentKind::ReviewMinutes);
         if (tt && bb && bb->date.valid() && tt->date.valid() && tt->date < bb->date) {
@@ -193,7 +198,8 @@ private:
             }
         }
         checkPeriod(p, field);
-        const model::DossierDocument* tt = m_d.firstDocument(model::DocumentKind::Submission);
+        // The tờ trình this proposal's decision cites.
+        const model::DossierDocument* tt = m_d.documentFor(model::DocumentKind::Submission, p.id);
         if (tt && tt->date.valid() && on < tt->date) {
             m_diags.error(codes::kSubmissionAfterDecision, p.where, field + "/@decisionDate",
                           "ngày tờ trình (" + model::dateShort(tt->date) + ") sau " + onText(p) +

@@ -116,6 +116,7 @@ TEST_CASE("Lao động tiên tiến: a title decision, money for each, no certif
           std::string::npos);
     CHECK(b.text.find("Điều 1. Công nhận danh hiệu “Lao động tiên tiến” năm 2025 cho 25 cá "
                       "nhân") != std::string::npos);
+    CHECK(b.text.find("Tờ trình số 12/TTr-UBND") != std::string::npos);
     // NĐ 152/2025: 0.3 × 2,340,000 = 702,000, rounded up to 710,000 by the shipped policy.
     CHECK(b.text.find("Mỗi cá nhân được thưởng 710.000 đồng") != std::string::npos);
     CHECK(b.text.find("Được công nhận danh hiệu “Lao động tiên tiến” năm 2025") !=
@@ -229,6 +230,9 @@ TEST_CASE("Bằng khen for a household and an enterprise, and the ward's Giấy 
             // 1.5 × 3,510,000 = 5,265,000 → 5,270,000 (the household multiplier).
             CHECK(b.text.find("Mỗi hộ gia đình được thưởng 5.270.000 đồng") != std::string::npos);
             CHECK(b.xml.find("mode=\"adHoc\"") != std::string::npos);
+            // The ward's second tờ trình, addressed to the city for this proposal, is cited.
+            CHECK(b.text.find("Tờ trình số 13/TTr-UBND ngày 09 tháng 01 năm 2026") !=
+                  std::string::npos);
             CHECK(b.text.find("cho các tập thể, cá nhân, hộ gia đình") != std::string::npos);
         } else {
             CHECK(b.xml.find("enterprise=\"true\"") != std::string::npos);

@@ -76,7 +76,7 @@ job::Plan planOf(const model::Dossier& d, const model::Issuer& issuer,
     plan.issuer = &issuer;
     plan.date = {2026, 1, 5};
     for (auto& [kind, proposals] : parts) {
-        job::PlanPart part{kindAt(kind), {}};
+        job::PlanPart part{kindAt(kind), {}, "", true};
         for (const auto& id : proposals) {
             part.proposals.push_back(d.proposal(id));
             plan.key += (plan.key.empty() ? "" : "+") + id;
