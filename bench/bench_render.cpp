@@ -98,18 +98,28 @@ Value decisionContext(const Value& base, std::size_t n) {
     Value& recipients = ctx.set("recipients", Value::list());
     recipients.push("- Như Điều 3;");
     ctx.set("archiveLine", "- Lưu: VT, TĐKT.");
-    ctx.set("collectives", Value::list());
-    Value& inds = ctx.set("individuals", Value::list());
+    // The job numbers the list's sections; one here, of individuals.
+    Value& section = ctx.set("listSections", Value::list()).push(Value::map());
+    section.set("title", "I. CÁ NHÂN");
+    Value& inds = section.set("rows", Value::list());
     for (std::size_t i = 0; i < n; ++i) {
         Value p = Value::map();
         p.set("ordinal", std::to_string(i + 1));
         p.set("name", personName(i));
         p.set("positionUnit", std::string("Giáo viên, ") + kUnits[i % 5]);
         p.set("achievement", "Hoàn thành xuất sắc nhiệm vụ năm 2025.");
-        p.set("amount", "3.510.000");
+        p.set("amountFigures", "3.510.000");
         inds.push(std::move(p));
     }
-    ctx.set("hasIndividuals", "1");
+    ctx.set("hasAchievements", "1");
+    Value decision = *ctx.find("decision");
+    decision.set("article1", "Tặng Bằng khen cho " + std::to_string(n) +
+                                 " cá nhân (có danh sách kèm theo) đã có thành tích xuất sắc.");
+    decision.set("listTitle", "Được tặng Bằng khen");
+    ctx.set("decision", std::move(decision));
+    Value& money = ctx.set("money", Value::map());
+    money.set("eachText", "Mỗi cá nhân được thưởng 3.510.000 đồng");
+    money.set("total", std::to_string(3510000ULL * n) + " đồng");
     return ctx;
 }
 

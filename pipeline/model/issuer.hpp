@@ -1,6 +1,6 @@
 #pragma once
 // Issuing bodies (cơ quan ban hành) are configuration data (config/issuers.xml, validated by
-// schemas/issuers-1.0.xsd), never literals in code and never retyped in dossiers.
+// schemas/issuers-2.0.xsd), never literals in code and never retyped in dossiers.
 #include "date.hpp"
 
 #include <optional>

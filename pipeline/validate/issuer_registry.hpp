@@ -26,12 +26,12 @@ struct IssuerEntry {
 
 class IssuerRegistry {
 public:
-    // Reads and validates `configFile` against <schemasDir>/issuers-1.0.xsd, then checks what a
+    // Reads and validates `configFile` against <schemasDir>/issuers-2.0.xsd, then checks what a
     // schema cannot (periods, grant windows, codes). Every failure is ErrorKind::Config with the
     // problems in Error::details.
     static core::Result<IssuerRegistry> load(const fs::path& configFile,
                                              const fs::path& schemasDir);
-    // <configDir>/issuers.xml with <schemasDir>/issuers-1.0.xsd.
+    // <configDir>/issuers.xml with <schemasDir>/issuers-2.0.xsd.
     static core::Result<IssuerRegistry> load(const core::Environment& env);
 
     // The entry of `id` whose [validFrom, validTo) holds `on`; nullptr when none.
