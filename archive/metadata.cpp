@@ -1,10 +1,10 @@
 #include "archive/metadata.hpp"
 
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/core/xml_writer.hpp"
 
 #include <cstdio>
 #include <libxml/tree.h>
-#include <libxml/xmlwriter.h>
 #include <memory>
 
 namespace tdkt::archive {
@@ -33,54 +33,7 @@ std::string fourDigits(int n) {
     return buf;
 }
 
-// Thin RAII over libxml2's text writer, which does the escaping.
-class Writer {
-public:
-    Writer() : m_buf(xmlBufferCreate()), m_w(xmlNewTextWriterMemory(m_buf, 0)) {
-        xmlTextWriterSetIndent(m_w, 1);
-        xmlTextWriterSetIndentString(m_w, BAD_CAST "  ");
-        xmlTextWriterStartDocument(m_w, nullptr, "UTF-8", nullptr);
-    }
-    ~Writer() {
-        if (m_w) {
-            xmlFreeTextWriter(m_w);
-        }
-        xmlBufferFree(m_buf);
-    }
-    Writer(const Writer&) = delete;
-    Writer& operator=(const Writer&) = delete;
-
-    void start(const char* name) { xmlTextWriterStartElement(m_w, BAD_CAST name); }
-    void end() { xmlTextWriterEndElement(m_w); }
-    xmlTextWriterPtr raw() { return m_w; }
-    void attr(const char* name, const std::string& value) {
-        xmlTextWriterWriteAttribute(m_w, BAD_CAST name, BAD_CAST value.c_str());
-    }
-    void element(const char* name, const std::string& value) {
-        xmlTextWriterWriteElement(m_w, BAD_CAST name, BAD_CAST value.c_str());
-    }
-    void optionalAttr(const char* name, const std::string& value) {
-        if (!value.empty()) {
-            attr(name, value);
-        }
-    }
-    void optional(const char* name, const std::string& value) {
-        if (!value.empty()) {
-            element(name, value);
-        }
-    }
-    std::string finish() {
-        xmlTextWriterEndDocument(m_w);
-        xmlFreeTextWriter(m_w); // flushes into the buffer
-        m_w = nullptr;
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(m_buf)),
-                           static_cast<std::size_t>(xmlBufferLength(m_buf)));
-    }
-
-private:
-    xmlBufferPtr m_buf;
-    xmlTextWriterPtr m_w;
-};
+using Writer = core::XmlWriter;
 
 // "05/QĐ-UBND" -> {"05", "QĐ-UBND"}.
 std::pair<std::string, std::string> splitNumberText(const DecisionRecord& r) {
@@ -194,7 +147,7 @@ void writeAwardee(Writer& w, const AwardeeRecord& a) {
         if (a.representative.gender) {
             w.attr("gender", model::toString(*a.representative.gender));
         }
-        xmlTextWriterWriteString(w.raw(), BAD_CAST a.representative.name.c_str());
+        w.text(a.representative.name);
         w.end();
     }
     w.optional("inscription", a.inscription);
@@ -515,7 +468,7 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
         if (r.roundYear > 0) {
             w.attr("year", std::to_string(r.roundYear));
         }
-        xmlTextWriterWriteString(w.raw(), BAD_CAST r.roundName.c_str());
+        w.text(r.roundName);
         w.end();
     }
     if (!r.supersedesDir.empty()) {

@@ -1,65 +1,19 @@
 #include "dossier_writer.hpp"
 
 #include "dossier_reader.hpp"
-
-#include <libxml/xmlwriter.h>
+#include "pipeline/core/xml_writer.hpp"
 
 namespace tdkt::validate {
 namespace {
 
-// Thin RAII over libxml2's text writer, which does the escaping.
-class Writer {
-public:
-    Writer() : m_buf(xmlBufferCreate()), m_w(xmlNewTextWriterMemory(m_buf, 0)) {
-        xmlTextWriterSetIndent(m_w, 1);
-        xmlTextWriterSetIndentString(m_w, BAD_CAST "  ");
-        xmlTextWriterStartDocument(m_w, nullptr, "UTF-8", nullptr);
-    }
-    ~Writer() {
-        if (m_w) {
-            xmlFreeTextWriter(m_w);
-        }
-        xmlBufferFree(m_buf);
-    }
-    Writer(const Writer&) = delete;
-    Writer& operator=(const Writer&) = delete;
+using Writer = core::XmlWriter;
 
-    void start(const char* name) { xmlTextWriterStartElement(m_w, BAD_CAST name); }
-    void end() { xmlTextWriterEndElement(m_w); }
-    void attr(const char* name, const std::string& value) {
-        xmlTextWriterWriteAttribute(m_w, BAD_CAST name, BAD_CAST value.c_str());
+// <name>YYYY-MM-DD</name>, left out for an unknown date.
+void dateElement(Writer& w, const char* name, const model::Date& d) {
+    if (d.valid()) {
+        w.element(name, d.iso());
     }
-    void optionalAttr(const char* name, const std::string& value) {
-        if (!value.empty()) {
-            attr(name, value);
-        }
-    }
-    void element(const char* name, const std::string& value) {
-        xmlTextWriterWriteElement(m_w, BAD_CAST name, BAD_CAST value.c_str());
-    }
-    void optional(const char* name, const std::string& value) {
-        if (!value.empty()) {
-            element(name, value);
-        }
-    }
-    void text(const std::string& value) { xmlTextWriterWriteString(m_w, BAD_CAST value.c_str()); }
-    void date(const char* name, const model::Date& d) {
-        if (d.valid()) {
-            element(name, d.iso());
-        }
-    }
-    std::string finish() {
-        xmlTextWriterEndDocument(m_w);
-        xmlFreeTextWriter(m_w); // flushes into the buffer
-        m_w = nullptr;
-        return std::string(reinterpret_cast<const char*>(xmlBufferContent(m_buf)),
-                           static_cast<std::size_t>(xmlBufferLength(m_buf)));
-    }
-
-private:
-    xmlBufferPtr m_buf;
-    xmlTextWriterPtr m_w;
-};
+}
 
 std::string joined(const std::vector<std::string>& ids) {
     std::string out;
@@ -77,7 +31,7 @@ void writeDocument(Writer& w, const model::DossierDocument& d) {
     w.optionalAttr("nominees", joined(d.nomineeIds));
     w.optionalAttr("initiatives", joined(d.initiativeIds));
     w.optional("number", d.number);
-    w.date("date", d.date);
+    dateElement(w, "date", d.date);
     w.optional("signer", d.signer);
     w.optional("title", d.title);
     if (!d.file.empty()) {
@@ -101,12 +55,12 @@ void writePeriod(Writer& w, const model::AchievementPeriod& p) {
         break;
     case K::Range:
         w.start("range");
-        w.date("from", p.from);
-        w.date("to", p.to);
+        dateElement(w, "from", p.from);
+        dateElement(w, "to", p.to);
         w.end();
         break;
     case K::Act:
-        w.date("act", p.from);
+        dateElement(w, "act", p.from);
         break;
     }
     w.end();
@@ -171,7 +125,7 @@ void writeHistory(Writer& w, const model::History& h) {
         w.optional("code", in.code);
         w.element("title", in.title);
         w.element("recognisedBy", in.recognisedBy);
-        w.date("date", in.date);
+        dateElement(w, "date", in.date);
         w.element("scope", model::toString(in.scope));
         for (const auto& author : in.coAuthors) {
             w.element("coAuthor", author);
