@@ -2,6 +2,7 @@
 
 #include "pipeline/core/atomic_file.hpp"
 #include "pipeline/core/xml_writer.hpp"
+#include "pipeline/model/history_xml.hpp"
 
 #include <cstdio>
 #include <libxml/tree.h>
@@ -42,60 +43,6 @@ std::pair<std::string, std::string> splitNumberText(const DecisionRecord& r) {
         return {twoDigits(r.number), r.notation};
     }
     return {r.numberText.substr(0, slash), r.numberText.substr(slash + 1)};
-}
-
-void writeHistory(Writer& w, const model::History& h) {
-    if (h.empty()) {
-        return;
-    }
-    w.start("history");
-    for (const auto& a : h.awards) {
-        w.start("priorAward");
-        w.attr("year", std::to_string(a.year));
-        w.optionalAttr("kind", a.kindId);
-        w.optionalAttr("name", a.name);
-        w.optionalAttr("issuer", a.issuer);
-        w.optionalAttr("decisionNumber", a.decisionNumber);
-        if (a.decisionDate.valid()) {
-            w.attr("decisionDate", a.decisionDate.iso());
-        }
-        w.end();
-    }
-    for (const auto& r : h.ratings) {
-        w.start("rating");
-        w.attr("year", std::to_string(r.year));
-        w.attr("value", model::toString(r.value));
-        w.end();
-    }
-    for (const auto& in : h.initiatives) {
-        w.start("initiative");
-        w.attr("id", in.id);
-        w.optionalAttr("code", in.code);
-        if (in.date.valid()) {
-            w.attr("date", in.date.iso());
-        }
-        w.attr("scope", model::toString(in.scope));
-        w.element("title", in.title);
-        w.element("recognisedBy", in.recognisedBy);
-        for (const auto& author : in.coAuthors) {
-            w.element("coAuthor", author);
-        }
-        w.end();
-    }
-    for (const auto& d : h.disciplines) {
-        w.start("discipline");
-        w.attr("status", model::toString(d.status));
-        if (d.from.valid()) {
-            w.attr("from", d.from.iso());
-        }
-        if (d.until.valid()) {
-            w.attr("until", d.until.iso());
-        }
-        w.optional("form", d.form);
-        w.optional("note", d.note);
-        w.end();
-    }
-    w.end();
 }
 
 std::string joined(const std::vector<std::string>& ids) {
@@ -151,7 +98,7 @@ void writeAwardee(Writer& w, const AwardeeRecord& a) {
         w.end();
     }
     w.optional("inscription", a.inscription);
-    writeHistory(w, a.history);
+    model::writeHistory(w, a.history);
     w.end();
 }
 
@@ -230,60 +177,6 @@ AwardRecord readAward(const xmlNode* n) {
     return a;
 }
 
-model::Date dateAttr(const xmlNode* n, const char* name) {
-    return model::Date::parseIso(x::attr(n, name)).value_or(model::Date{});
-}
-
-model::History readHistory(const xmlNode* h) {
-    model::History out;
-    if (!h) {
-        return out;
-    }
-    for (const xmlNode* n = x::firstChild(h, "priorAward"); n;
-         n = x::nextSibling(n, "priorAward")) {
-        model::PriorAward a;
-        a.year = toInt(x::attr(n, "year"));
-        a.kindId = x::attr(n, "kind");
-        a.name = x::attr(n, "name");
-        a.issuer = x::attr(n, "issuer");
-        a.decisionNumber = x::attr(n, "decisionNumber");
-        a.decisionDate = dateAttr(n, "decisionDate");
-        out.awards.push_back(std::move(a));
-    }
-    for (const xmlNode* n = x::firstChild(h, "rating"); n; n = x::nextSibling(n, "rating")) {
-        model::Rating r;
-        r.year = toInt(x::attr(n, "year"));
-        model::parse(x::attr(n, "value"), r.value);
-        out.ratings.push_back(r);
-    }
-    for (const xmlNode* n = x::firstChild(h, "initiative"); n;
-         n = x::nextSibling(n, "initiative")) {
-        model::Initiative in;
-        in.id = x::attr(n, "id");
-        in.code = x::attr(n, "code");
-        in.date = dateAttr(n, "date");
-        model::parse(x::attr(n, "scope"), in.scope);
-        in.title = x::childText(n, "title");
-        in.recognisedBy = x::childText(n, "recognisedBy");
-        for (const xmlNode* c = x::firstChild(n, "coAuthor"); c;
-             c = x::nextSibling(c, "coAuthor")) {
-            in.coAuthors.push_back(x::text(c));
-        }
-        out.initiatives.push_back(std::move(in));
-    }
-    for (const xmlNode* n = x::firstChild(h, "discipline"); n;
-         n = x::nextSibling(n, "discipline")) {
-        model::Discipline d;
-        model::parse(x::attr(n, "status"), d.status);
-        d.from = dateAttr(n, "from");
-        d.until = dateAttr(n, "until");
-        d.form = x::childText(n, "form");
-        d.note = x::childText(n, "note");
-        out.disciplines.push_back(std::move(d));
-    }
-    return out;
-}
-
 std::vector<std::string> words(const std::string& text) {
     std::vector<std::string> out;
     std::size_t i = 0;
@@ -344,7 +237,7 @@ AwardeeRecord readAwardee(const xmlNode* n) {
         }
     }
     a.inscription = x::childText(n, "inscription");
-    a.history = readHistory(x::firstChild(n, "history"));
+    a.history = model::readHistory(x::firstChild(n, "history"), {});
     return a;
 }
 

@@ -1,5 +1,7 @@
 #include "dossier_reader.hpp"
 
+#include "pipeline/model/history_xml.hpp"
+
 #include <cstdlib>
 #include <libxml/tree.h>
 
@@ -211,53 +213,6 @@ model::Proposal proposal20(const xmlNode* n, const std::string& file) {
     return p;
 }
 
-model::History history20(const xmlNode* h, const std::string& file) {
-    model::History out;
-    if (!h) {
-        return out;
-    }
-    for (xmlNode* a = xml::firstChild(h, "priorAward"); a; a = xml::nextSibling(a, "priorAward")) {
-        model::PriorAward p;
-        p.year = intOf(xml::attr(a, "year"));
-        p.kindId = trimmed(xml::attr(a, "kind"));
-        p.name = xml::attr(a, "name");
-        p.issuer = xml::attr(a, "issuer");
-        p.decisionNumber = xml::attr(a, "decisionNumber");
-        p.decisionDate = dateOf(xml::attr(a, "decisionDate"));
-        p.where = at(file, a);
-        out.awards.push_back(std::move(p));
-    }
-    for (xmlNode* r = xml::firstChild(h, "rating"); r; r = xml::nextSibling(r, "rating")) {
-        out.ratings.push_back({intOf(xml::attr(r, "year")),
-                               tokenOf(xml::attr(r, "value"), model::TaskRating::Completed)});
-    }
-    for (xmlNode* i = xml::firstChild(h, "initiative"); i; i = xml::nextSibling(i, "initiative")) {
-        model::Initiative in;
-        in.id = trimmed(xml::attr(i, "id"));
-        in.code = xml::childText(i, "code");
-        in.title = xml::childText(i, "title");
-        in.recognisedBy = xml::childText(i, "recognisedBy");
-        in.date = dateOf(xml::childText(i, "date"));
-        in.scope = tokenOf(xml::childText(i, "scope"), model::InitiativeScope::Base);
-        for (xmlNode* c = xml::firstChild(i, "coAuthor"); c; c = xml::nextSibling(c, "coAuthor")) {
-            in.coAuthors.push_back(xml::text(c));
-        }
-        in.where = at(file, i);
-        out.initiatives.push_back(std::move(in));
-    }
-    for (xmlNode* d = xml::firstChild(h, "discipline"); d; d = xml::nextSibling(d, "discipline")) {
-        model::Discipline dis;
-        dis.status = tokenOf(xml::attr(d, "status"), model::DisciplineStatus::UnderReview);
-        dis.from = dateOf(xml::attr(d, "from"));
-        dis.until = dateOf(xml::attr(d, "until"));
-        dis.form = xml::childText(d, "form");
-        dis.note = xml::childText(d, "note");
-        dis.where = at(file, d);
-        out.disciplines.push_back(std::move(dis));
-    }
-    return out;
-}
-
 model::Representative representative20(const xmlNode* r) {
     model::Representative out;
     if (r) {
@@ -321,7 +276,7 @@ model::Nominee nominee20(const xmlNode* n, const std::string& file) {
         m.representative = representative20(xml::firstChild(n, "representative"));
     }
     readNominations(n, file, m);
-    m.history = history20(xml::firstChild(n, "history"), file);
+    m.history = model::readHistory(xml::firstChild(n, "history"), file);
     return m;
 }
 

@@ -2,6 +2,7 @@
 
 #include "dossier_reader.hpp"
 #include "pipeline/core/xml_writer.hpp"
+#include "pipeline/model/history_xml.hpp"
 
 namespace tdkt::validate {
 namespace {
@@ -96,58 +97,6 @@ void writeRepresentative(Writer& w, const model::Representative& r) {
     w.end();
 }
 
-void writeHistory(Writer& w, const model::History& h) {
-    if (h.empty()) {
-        return;
-    }
-    w.start("history");
-    for (const auto& a : h.awards) {
-        w.start("priorAward");
-        w.attr("year", std::to_string(a.year));
-        w.optionalAttr("kind", a.kindId);
-        w.optionalAttr("name", a.name);
-        w.optionalAttr("issuer", a.issuer);
-        w.optionalAttr("decisionNumber", a.decisionNumber);
-        if (a.decisionDate.valid()) {
-            w.attr("decisionDate", a.decisionDate.iso());
-        }
-        w.end();
-    }
-    for (const auto& r : h.ratings) {
-        w.start("rating");
-        w.attr("year", std::to_string(r.year));
-        w.attr("value", model::toString(r.value));
-        w.end();
-    }
-    for (const auto& in : h.initiatives) {
-        w.start("initiative");
-        w.attr("id", in.id);
-        w.optional("code", in.code);
-        w.element("title", in.title);
-        w.element("recognisedBy", in.recognisedBy);
-        dateElement(w, "date", in.date);
-        w.element("scope", model::toString(in.scope));
-        for (const auto& author : in.coAuthors) {
-            w.element("coAuthor", author);
-        }
-        w.end();
-    }
-    for (const auto& d : h.disciplines) {
-        w.start("discipline");
-        w.attr("status", model::toString(d.status));
-        if (d.from.valid()) {
-            w.attr("from", d.from.iso());
-        }
-        if (d.until.valid()) {
-            w.attr("until", d.until.iso());
-        }
-        w.optional("form", d.form);
-        w.optional("note", d.note);
-        w.end();
-    }
-    w.end();
-}
-
 void writeNominations(Writer& w, const model::Nominee& n) {
     for (const auto& nom : n.nominations) {
         w.start("nomination");
@@ -203,7 +152,7 @@ void writeNominee(Writer& w, const model::Nominee& n) {
         break;
     }
     writeNominations(w, n);
-    writeHistory(w, n.history);
+    model::writeHistory(w, n.history);
     w.end();
 }
 

@@ -254,7 +254,7 @@ TEST_CASE("histories survive into the archive and every kind is found by search"
     CHECK(city.xml.find("<priorAward year=\"2023\" kind=\"chien-si-thi-dua-co-so\"") !=
           std::string::npos);
     CHECK(city.xml.find("<rating year=\"2025\" value=\"HTXSNV\"/>") != std::string::npos);
-    CHECK(city.xml.find("scope=\"province\"") != std::string::npos);
+    CHECK(city.xml.find("<scope>province</scope>") != std::string::npos);
     CHECK(city.xml.find("<coAuthor>") != std::string::npos);
     CHECK(city.xml.find("initiatives=\"") != std::string::npos);
     // The tờ trình and its attached PDF are filed with the ward's decisions.
