@@ -7,6 +7,7 @@
 #include "archive/register.hpp"
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/core/sha256.hpp"
 #include "pipeline/model/date.hpp"
 
 #include <algorithm>
@@ -308,7 +309,37 @@ std::optional<FiledDecision> Archive::findFiled(const std::string& dossierSha256
 }
 
 RoundKey roundKeyOf(const DecisionRecord& r) {
-    return RoundKey{r.issuerCode, r.unitCode, r.roundName, r.roundYear, r.awardId, r.awardKind};
+    if (r.sources.empty()) {
+        return RoundKey{r.issuerCode, r.unitCode, r.roundName, r.roundYear, r.awardId, r.awardKind};
+    }
+    // A consolidated decision is a version of another when the same units' round of the same
+    // kinds is decided again: the units stand for the one proposing unit.
+    std::vector<std::string> units;
+    for (const auto& s : r.sources) {
+        units.push_back(s.unitCode);
+    }
+    std::sort(units.begin(), units.end());
+    std::string all;
+    for (const auto& u : units) {
+        all += u + "\n";
+    }
+    return RoundKey{r.issuerCode, "units:" + core::sha256Hex(all).substr(0, 16),
+                    r.roundName,  r.roundYear,
+                    r.awardId,    r.awardKind};
+}
+
+const std::string& unitCodeOf(const DecisionRecord& r, const AwardeeRecord& a) {
+    if (a.source >= 0 && static_cast<std::size_t>(a.source) < r.sources.size()) {
+        return r.sources[static_cast<std::size_t>(a.source)].unitCode;
+    }
+    return r.unitCode;
+}
+
+const std::string& unitNameOf(const DecisionRecord& r, const AwardeeRecord& a) {
+    if (a.source >= 0 && static_cast<std::size_t>(a.source) < r.sources.size()) {
+        return r.sources[static_cast<std::size_t>(a.source)].unitName;
+    }
+    return r.unitName;
 }
 
 std::optional<FiledDecision> Archive::findCurrentVersion(const RoundKey& key) const {

@@ -31,7 +31,8 @@ using SearchKeyFn = std::function<std::string(const std::string&)>;
 
 struct AwardeeRecord {
     model::NomineeKind kind = model::NomineeKind::Individual;
-    int part = 0; // index into DecisionRecord::awards (the award kind)
+    int part = 0;   // index into DecisionRecord::awards (the award kind)
+    int source = 0; // index into DecisionRecord::sources (a consolidated decision's dossier)
     int ordinal = 0;
     std::string name;
     std::string position;
@@ -69,8 +70,23 @@ struct AwardRecord {
     int statisticsColumn = 0;
 };
 
+// One dossier a consolidated decision was made from (a decision of one dossier has none: its
+// dossier, unit and round are DecisionRecord's own fields).
+struct SourceRecord {
+    std::string file;   // as named by the clerk
+    std::string sha256; // of its bytes
+    std::string copy;   // its copy inside data/ ("dossiers/001-….xml")
+    std::string unitCode;
+    std::string unitName;
+    std::string roundName;
+    int roundYear = 0;
+    std::string submissionNumber; // the tờ trình the decision cites
+    std::string submissionDate;   // ISO
+};
+
 // A document of the proposal dossier, as filed (its PDF copied into data/documents/).
 struct DocumentRecord {
+    int source = 0; // index into DecisionRecord::sources (consolidated decisions)
     model::DocumentKind kind = model::DocumentKind::Other;
     std::string number;
     std::string date; // ISO
@@ -110,7 +126,12 @@ struct DecisionRecord {
     int pageCount = 0;        // of the decision PDF
     int certificatePages = 0; // of all certificate PDFs together (0 = unknown)
     std::vector<AwardeeRecord> awardees;
-    std::vector<DocumentRecord> documents; // of the proposal dossier
+    std::vector<DocumentRecord> documents; // of the proposal dossier(s)
+    // A consolidated decision: the dossiers it was made from, in the order of its list. Then
+    // dossierFile, unitCode, unitName are empty, dossierSha256 is the decision's identity (a
+    // SHA-256 over the dossiers' and proposals') and roundName the common round name (or the
+    // period when the dossiers name their rounds differently).
+    std::vector<SourceRecord> sources;
     // Added for the archive metadata (Circular 02/2019 fields):
     std::string issuerLevel; // "province" / "department" / "commune" (decides the retention)
     std::string retention;   // the decision's "20 năm"; empty = config/retention.xml's
@@ -156,6 +177,10 @@ struct RoundKey {
     }
 };
 RoundKey roundKeyOf(const DecisionRecord& record);
+// The proposing unit of an awardee: its dossier's in a consolidated decision, else the
+// decision's.
+const std::string& unitCodeOf(const DecisionRecord& record, const AwardeeRecord& awardee);
+const std::string& unitNameOf(const DecisionRecord& record, const AwardeeRecord& awardee);
 
 // A staging folder: the caller writes the payload files into data() (PDFs, the dossier copy)
 // and then hands it to Archive::commit. Destroying an uncommitted staging removes it.

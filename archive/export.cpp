@@ -286,7 +286,12 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
                                           ? " năm " + std::to_string(record->year)
                                           : std::string());
         }
-        if (wanted && (!options.unit || record->unitCode == *options.unit)) {
+        // A consolidated decision belongs to each of its units.
+        const bool ofUnit =
+            !options.unit || record->unitCode == *options.unit ||
+            std::any_of(record->sources.begin(), record->sources.end(),
+                        [&](const SourceRecord& s) { return s.unitCode == *options.unit; });
+        if (wanted && ofUnit) {
             candidates.emplace_back(bag, std::move(record).value());
         }
     }

@@ -8,6 +8,7 @@
 #include <cctype>
 #include <condition_variable>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <sqlite3.h>
 #include <thread>
@@ -57,7 +58,7 @@ CREATE INDEX IF NOT EXISTS decisions_round ON decisions(issuer_code, unit_code, 
 CREATE VIRTUAL TABLE IF NOT EXISTS awardees USING fts5(
   name_key, unit_key, position_key, facets,
   name UNINDEXED, kind UNINDEXED, position UNINDEXED, unit UNINDEXED,
-  certificate_file UNINDEXED, award_kind UNINDEXED, award_name UNINDEXED,
+  certificate_file UNINDEXED, award_kind UNINDEXED, award_name UNINDEXED, unit_code UNINDEXED,
   tokenize = 'ascii', columnsize = 0);
 CREATE VIRTUAL TABLE IF NOT EXISTS decision_keys USING fts5(
   award_key, issuer_key, number_key, tokenize = 'ascii', columnsize = 0);
@@ -66,7 +67,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS decision_keys USING fts5(
 -- doclists of every matching token in every segment. Never pruned: a token no longer in the
 -- index only adds an empty OR branch.
 CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 )sql";
 
 std::string oneLine(std::string s) {
@@ -228,8 +229,8 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
              prep(w.m_markSuperseded, "UPDATE decisions SET superseded_by = ?2 WHERE rel_dir = ?1"),
              prep(w.m_insertAwardee,
                   "INSERT INTO awardees(rowid, name_key, unit_key, position_key, facets, name, "
-                  "kind, position, unit, certificate_file, award_kind, award_name) "
-                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)"),
+                  "kind, position, unit, certificate_file, award_kind, award_name, unit_code) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)"),
          }) {
         if (!st) {
             return st.error();
@@ -243,7 +244,10 @@ struct PreparedDecision {
     std::string rel;
     DecisionRecord record;
     std::string issuerName, awardKey, issuerKey, numberKey;
-    std::vector<std::string> facets;  // per award (part): the decision's and the award kind's
+    // Per awardee group (award part × proposing unit): the decision's facets, the award kind's
+    // and the unit's; `facetOf[i]` indexes `facets` for awardee i.
+    std::vector<std::string> facets;
+    std::vector<std::size_t> facetOf;
     std::vector<std::string> ownKeys; // name, unit, position key per awardee
 };
 
@@ -255,13 +259,18 @@ PreparedDecision IndexWriter::prepare(std::string rel, DecisionRecord r, const S
     d.issuerKey = key(d.issuerName);
     d.numberKey = key(r.numberText);
     // kAllFacet in every row: search ORs it with a term its decision matches (see search.cpp).
-    const std::string common = facetToken('u', r.unitCode) + " " + facetToken('i', r.issuerCode) +
-                               " " + facetToken('n', d.numberKey) + " " + kAllFacet;
-    for (const auto& award : r.awards) {
-        d.facets.push_back(common + " " + facetToken('k', award.kind));
-    }
-    if (d.facets.empty()) {
-        d.facets.push_back(common);
+    const std::string common =
+        facetToken('i', r.issuerCode) + " " + facetToken('n', d.numberKey) + " " + kAllFacet;
+    std::map<std::pair<int, std::string>, std::size_t> groups;
+    for (const auto& a : r.awardees) {
+        const std::string& unit = unitCodeOf(r, a);
+        auto [it, fresh] = groups.emplace(std::make_pair(a.part, unit), d.facets.size());
+        if (fresh) {
+            const AwardRecord* award = awardOf(r, a);
+            d.facets.push_back(common + " " + facetToken('u', unit) +
+                               (award ? " " + facetToken('k', award->kind) : std::string()));
+        }
+        d.facetOf.push_back(it->second);
     }
     for (const auto* k : {&d.awardKey, &d.issuerKey, &d.numberKey}) {
         collectTokens(*k, m_terms);
@@ -347,7 +356,8 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
                   .bind(11, squeeze(awardKey))
                   .bind(12, r.dossierSha256)
                   .bind(13, r.dossierFile)
-                  .bind(14, r.unitCode)
+                  // The version key's unit: a consolidated decision's units stand for one.
+                  .bind(14, roundKeyOf(r).unitCode)
                   .bind(15, r.unitName)
                   .bind(16, rel + "/data/" + r.decisionFile)
                   .bind(17, static_cast<long long>(r.awardees.size()))
@@ -383,17 +393,16 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
     long long ordinal = 0;
     const std::string* own = d.ownKeys.data();
     static const std::string kNone;
+    std::size_t index = 0;
     for (const auto& a : r.awardees) {
-        const std::size_t part = a.part >= 0 && static_cast<std::size_t>(a.part) < d.facets.size()
-                                     ? static_cast<std::size_t>(a.part)
-                                     : 0;
-        const AwardRecord* award = part < r.awards.size() ? &r.awards[part] : nullptr;
+        const AwardRecord* award = awardOf(r, a);
+        const std::string& facets = d.facets[d.facetOf[index++]];
         // Static bindings: `d` outlives the statement's run (which resets it).
         st = m_insertAwardee.bind(1, awardeeRowid(r.year, id, ordinal++))
                  .bindStatic(2, own[0])
                  .bindStatic(3, own[1])
                  .bindStatic(4, own[2])
-                 .bindStatic(5, d.facets[part])
+                 .bindStatic(5, facets)
                  .bindStatic(6, a.name)
                  .bind(7, std::string(model::toString(a.kind)))
                  .bindStatic(8, a.position)
@@ -401,6 +410,7 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
                  .bindStatic(10, a.certificateFile)
                  .bindStatic(11, award ? award->kind : kNone)
                  .bindStatic(12, award ? award->name : kNone)
+                 .bindStatic(13, unitCodeOf(r, a))
                  .run();
         if (!st) {
             return st;

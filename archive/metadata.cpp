@@ -57,6 +57,9 @@ void writeAwardee(Writer& w, const AwardeeRecord& a) {
     w.start("awardee");
     w.attr("kind", model::toString(a.kind));
     w.attr("part", std::to_string(a.part));
+    if (a.source > 0) {
+        w.attr("source", std::to_string(a.source));
+    }
     w.attr("ordinal", std::to_string(a.ordinal));
     w.optionalAttr("nominee", a.nomineeId);
     w.optionalAttr("honorific", a.honorific);
@@ -121,6 +124,33 @@ void writeAward(Writer& w, const AwardRecord& a) {
     w.end();
 }
 
+void writeSources(Writer& w, const std::vector<SourceRecord>& sources) {
+    if (sources.empty()) {
+        return;
+    }
+    w.start("sources");
+    for (const auto& s : sources) {
+        w.start("source");
+        w.attr("file", s.file);
+        w.attr("sha256", s.sha256);
+        w.optionalAttr("copy", s.copy);
+        w.attr("unit", s.unitCode);
+        if (s.roundYear > 0) {
+            w.attr("roundYear", std::to_string(s.roundYear));
+        }
+        w.element("unitName", s.unitName);
+        w.optional("round", s.roundName);
+        if (!s.submissionNumber.empty()) {
+            w.start("submission");
+            w.optionalAttr("date", s.submissionDate);
+            w.text(s.submissionNumber);
+            w.end();
+        }
+        w.end();
+    }
+    w.end();
+}
+
 void writeDocuments(Writer& w, const std::vector<DocumentRecord>& docs) {
     if (docs.empty()) {
         return;
@@ -129,6 +159,9 @@ void writeDocuments(Writer& w, const std::vector<DocumentRecord>& docs) {
     for (const auto& d : docs) {
         w.start("document");
         w.attr("kind", model::toString(d.kind));
+        if (d.source > 0) {
+            w.attr("source", std::to_string(d.source));
+        }
         w.optionalAttr("date", d.date);
         w.optionalAttr("file", d.file);
         w.optionalAttr("sha256", d.sha256);
@@ -197,6 +230,7 @@ AwardeeRecord readAwardee(const xmlNode* n) {
     AwardeeRecord a;
     model::parse(x::attr(n, "kind"), a.kind);
     a.part = toInt(x::attr(n, "part"));
+    a.source = toInt(x::attr(n, "source"));
     a.ordinal = toInt(x::attr(n, "ordinal"));
     a.nomineeId = x::attr(n, "nominee");
     a.honorific = x::attr(n, "honorific");
@@ -377,6 +411,7 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
     }
     w.end();
     writeDocuments(w, r.documents);
+    writeSources(w, r.sources);
     w.end();
     return w.finish();
 }
@@ -536,6 +571,7 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
          n = x::nextSibling(n, "document")) {
         DocumentRecord d;
         model::parse(x::attr(n, "kind"), d.kind);
+        d.source = toInt(x::attr(n, "source"));
         d.date = x::attr(n, "date");
         d.file = x::attr(n, "file");
         d.sha256 = x::attr(n, "sha256");
@@ -543,6 +579,22 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
         d.signer = x::childText(n, "signer");
         d.title = x::childText(n, "title");
         r.documents.push_back(std::move(d));
+    }
+    for (const xmlNode* n = x::firstChild(x::firstChild(root, "sources"), "source"); n;
+         n = x::nextSibling(n, "source")) {
+        SourceRecord src;
+        src.file = x::attr(n, "file");
+        src.sha256 = x::attr(n, "sha256");
+        src.copy = x::attr(n, "copy");
+        src.unitCode = x::attr(n, "unit");
+        src.roundYear = toInt(x::attr(n, "roundYear"));
+        src.unitName = x::childText(n, "unitName");
+        src.roundName = x::childText(n, "round");
+        if (const xmlNode* tt = x::firstChild(n, "submission")) {
+            src.submissionNumber = x::text(tt);
+            src.submissionDate = x::attr(tt, "date");
+        }
+        r.sources.push_back(std::move(src));
     }
     return r;
 }

@@ -143,8 +143,10 @@ core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schem
             record.date > report.periodTo) {
             continue;
         }
-        if (options.unit && record.unitCode != *options.unit &&
-            record.issuerCode != *options.unit) {
+        if (options.unit && record.issuerCode != *options.unit &&
+            !std::any_of(
+                record.awardees.begin(), record.awardees.end(),
+                [&](const AwardeeRecord& a) { return unitCodeOf(record, a) == *options.unit; })) {
             continue;
         }
         records.push_back(std::move(record));
@@ -158,10 +160,16 @@ core::Result<YearReport> buildReport(const fs::path& root, const fs::path& schem
     std::map<std::string, ReportRow> units;
     for (const DecisionRecord& r : records) {
         ++report.decisions;
-        ReportRow& unit = units[r.unitCode];
-        unit.key = r.unitCode;
-        unit.name = r.unitName;
         for (const AwardeeRecord& a : r.awardees) {
+            // A consolidated decision's awardees count for their own units; a report of one
+            // unit (not the issuer) counts only that unit's.
+            const std::string& code = unitCodeOf(r, a);
+            if (options.unit && r.issuerCode != *options.unit && code != *options.unit) {
+                continue;
+            }
+            ReportRow& unit = units[code];
+            unit.key = code;
+            unit.name = unitNameOf(r, a);
             const AwardRecord* award = awardOf(r, a);
             const std::string kind = award ? award->kind : r.awardKind;
             auto [it, fresh] = kindIndex.emplace(kind, report.byKind.size());

@@ -472,7 +472,6 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     };
     // The filters on `decisions` d, with their parameters bound by bindFilters.
     const std::string filterSql = " (?3 IS NULL OR d.year = ?3)"
-                                  " AND (?4 IS NULL OR d.unit_code = ?4 OR d.issuer_code = ?4)"
                                   " AND (?6 IS NULL OR d.issuer_code = ?6)"
                                   " AND (?8 IS NULL OR d.number_key = ?8)"
                                   // Current versions only unless asked: a corrected decision
@@ -491,7 +490,6 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         } else {
             st->bindNull(3);
         }
-        bindOptional(4, present(query.unit) ? *query.unit : std::string());
         bindOptional(6, present(query.issuer) ? *query.issuer : std::string());
         bindOptional(8, numberKey);
         st->bind(12, query.allVersions ? 1LL : 0LL);
@@ -632,7 +630,7 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     std::string sql =
         "WITH c AS (" + inner +
         ") SELECT a.c4, a.c5, a.c6, a.c7, a.c10, d.number_text, d.date, "
-        "d.year, d.issuer_name, d.unit_code, d.decision_path, "
+        "d.year, d.issuer_name, a.c11, d.decision_path, "
         "CASE WHEN a.c8 = '' THEN '' "
         "ELSE d.rel_dir || '/data/' || a.c8 END, "
         "d.superseded_by, a.c9, "
@@ -641,6 +639,8 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         awardeeDecisionSql("a") + " WHERE" + filterSql +
         // The awardee's own award kind is one of those asked for (a decision may grant several).
         " AND (?7 IS NULL OR instr(?7, ' ' || a.c9 || ' ') > 0)" +
+        // The awardee's own proposing unit (a consolidated decision holds several) or the issuer.
+        " AND (?4 IS NULL OR a.c11 = ?4 OR d.issuer_code = ?4)" +
         " ORDER BY score DESC, d.year DESC, d.decision_path, a.rowid LIMIT ?5";
     auto prepared = impl.statement(sql);
     if (!prepared) {
@@ -653,6 +653,11 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
         stmt->bind(2, match);
     }
     bindFilters(stmt);
+    if (present(query.unit)) {
+        stmt->bind(4, *query.unit);
+    } else {
+        stmt->bindNull(4);
+    }
     if (awardKinds.empty()) {
         stmt->bindNull(7);
     } else {

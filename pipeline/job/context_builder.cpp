@@ -172,25 +172,58 @@ std::string roman(int n) {
     return n >= 1 && n <= 20 ? numerals[n - 1] : std::to_string(n);
 }
 
-// The attached list's sections. One kind: "I. TẬP THỂ", "II. CÁ NHÂN", "III. HỘ GIA ĐÌNH" (the
-// sections present, numbered in order). Several kinds: a heading per kind ("I. DANH HIỆU “LAO
-// ĐỘNG TIÊN TIẾN” NĂM 2025") and "1. Tập thể", "2. Cá nhân" under it.
+// The heading of a part of a decision of several kinds: "DANH HIỆU “LAO ĐỘNG TIÊN TIẾN” NĂM
+// 2025", "GIẤY KHEN".
+std::string partHeading(const model::DecisionPart& p) {
+    return text::upper(p.kind.awardClass == model::AwardClass::Title
+                           ? "danh hiệu “" + p.kind.name + "” " + p.period.text()
+                           : p.kind.name);
+}
+
+tmpl::Value section(std::string title, tmpl::Value rows, bool heading = false) {
+    tmpl::Value v = tmpl::Value::map();
+    v.set("title", std::move(title));
+    v.set("rows", std::move(rows));
+    if (heading) {
+        v.set("heading", "1");
+    }
+    return v;
+}
+
+// The attached list's sections. One unit, one kind: "I. TẬP THỂ", "II. CÁ NHÂN", "III. HỘ GIA
+// ĐÌNH" (the sections present, numbered in order). One unit, several kinds: a heading per kind
+// ("I. DANH HIỆU “LAO ĐỘNG TIÊN TIẾN” NĂM 2025") and "1. Tập thể", "2. Cá nhân" under it. A
+// consolidated decision (several units): a section per unit ("1. Sở Y tế Hà Nội"), under a
+// heading per kind when it has several.
 tmpl::Value listSections(const model::Decision& d, std::vector<tmpl::Value>& rows) {
     tmpl::Value sections = tmpl::Value::list();
     const bool several = d.parts.size() > 1;
     for (std::size_t part = 0; part < d.parts.size(); ++part) {
         if (several) {
-            tmpl::Value heading = tmpl::Value::map();
-            const model::DecisionPart& p = d.parts[part];
-            const std::string name = p.kind.awardClass == model::AwardClass::Title
-                                         ? "danh hiệu “" + p.kind.name + "” " + p.period.text()
-                                         : p.kind.name;
-            heading.set("title", roman(static_cast<int>(part) + 1) + ". " + text::upper(name));
-            heading.set("heading", "1");
-            heading.set("rows", tmpl::Value::list());
-            sections.push(std::move(heading));
+            sections.push(
+                section(roman(static_cast<int>(part) + 1) + ". " + partHeading(d.parts[part]),
+                        tmpl::Value::list(), true));
         }
         int number = 0;
+        if (d.consolidated()) {
+            for (std::size_t source = 0; source < d.sources.size(); ++source) {
+                tmpl::Value list = tmpl::Value::list();
+                for (std::size_t i = 0; i < d.awardees.size(); ++i) {
+                    const model::Awardee& a = d.awardees[i];
+                    if (a.part == static_cast<int>(part) && a.source == static_cast<int>(source)) {
+                        list.push(rows[i]);
+                    }
+                }
+                if (!list.items().empty()) {
+                    ++number;
+                    const std::string& unit = d.sources[source].proposingUnit.name;
+                    sections.push(section(several ? std::to_string(number) + ". " + unit
+                                                  : roman(number) + ". " + text::upper(unit),
+                                          std::move(list)));
+                }
+            }
+            continue;
+        }
         for (model::NomineeKind kind :
              {model::NomineeKind::Collective, model::NomineeKind::Individual,
               model::NomineeKind::Household}) {
@@ -205,14 +238,42 @@ tmpl::Value listSections(const model::Decision& d, std::vector<tmpl::Value>& row
                 continue;
             }
             ++number;
-            tmpl::Value section = tmpl::Value::map();
-            section.set("title", several ? std::to_string(number) + ". " + sectionTitleLower(kind)
-                                         : roman(number) + ". " + sectionTitle(kind));
-            section.set("rows", std::move(list));
-            sections.push(std::move(section));
+            sections.push(section(several ? std::to_string(number) + ". " + sectionTitleLower(kind)
+                                          : roman(number) + ". " + sectionTitle(kind),
+                                  std::move(list)));
         }
     }
     return sections;
+}
+
+// A consolidated decision cites its units' tờ trình in the căn cứ while they are few; more
+// are listed after the attached list.
+constexpr std::size_t kMaxCitedInline = 6;
+
+// "Sở Y tế Hà Nội tại Tờ trình số 45/TTr-SYT ngày 05 tháng 01 năm 2026".
+std::string citation(const model::DecisionSource& s) {
+    std::string out = s.proposingUnit.name;
+    if (!s.submission.number.empty()) {
+        out += " tại Tờ trình số " + s.submission.number;
+        if (s.submission.date.valid()) {
+            out += " " + model::dateText(s.submission.date);
+        }
+    }
+    return out;
+}
+
+// The last căn cứ: "Xét đề nghị của … tại Tờ trình số … ngày …." — every unit's when few,
+// else a count and a pointer to the list of tờ trình after the attached list.
+std::string proposalLine(const model::Decision& d) {
+    if (d.sources.size() <= kMaxCitedInline) {
+        std::string out;
+        for (const auto& s : d.sources) {
+            out += (out.empty() ? "" : "; ") + citation(s);
+        }
+        return "Xét đề nghị của " + out + ".";
+    }
+    return "Xét đề nghị của " + std::to_string(d.sources.size()) +
+           " cơ quan, đơn vị tại các tờ trình có tên trong danh sách kèm theo.";
 }
 
 // "Như Điều 3" (any article number): the recipients line that points to the execution article.
@@ -269,8 +330,10 @@ tmpl::Value decisionContext(const model::Decision& d, const DecisionMoney* money
     meta.set("title", "Quyết định số " + d.numberText + " " + d.subject);
     meta.set("author", oneLine(d.issuer.name));
     meta.set("subject", d.subject);
-    meta.set("keywords", "khen thưởng, " + kindNames(d) + ", " + source.proposingUnit.name + ", " +
-                             std::to_string(d.date.year));
+    meta.set("keywords", "khen thưởng, " + kindNames(d) + ", " +
+                             (d.consolidated() ? std::to_string(d.sources.size()) + " đơn vị"
+                                               : source.proposingUnit.name) +
+                             ", " + std::to_string(d.date.year));
 
     ctx.set("issuer", issuerValue(d.issuer));
     tmpl::Value& dec = ctx.set("decision", decisionValue(d));
@@ -304,16 +367,15 @@ tmpl::Value decisionContext(const model::Decision& d, const DecisionMoney* money
     for (const auto& basis : d.issuer.legalBases) {
         bases.push(basis + ";");
     }
-    std::string proposal = "Xét đề nghị của " + source.proposingUnit.name;
-    if (!source.submission.number.empty()) {
-        proposal += " tại Tờ trình số " + source.submission.number;
-        if (source.submission.date.valid()) {
-            proposal += " " + model::dateText(source.submission.date);
-        }
-    }
-    proposal += ".";
     ctx.set("legalBases", std::move(bases));
-    ctx.set("proposal", proposal);
+    ctx.set("proposal", proposalLine(d));
+    if (d.sources.size() > kMaxCitedInline) {
+        tmpl::Value cited = tmpl::Value::list();
+        for (const auto& s : d.sources) {
+            cited.push(citation(s) + ";");
+        }
+        ctx.set("citedSubmissions", std::move(cited));
+    }
 
     const Counts c = countsOf(d);
     tmpl::Value& counts = ctx.set("counts", tmpl::Value::map());
@@ -322,7 +384,8 @@ tmpl::Value decisionContext(const model::Decision& d, const DecisionMoney* money
     counts.set("households", std::to_string(c.households));
     counts.set("total", std::to_string(c.total()));
     counts.set("text", countsText(c));
-    ctx.set("proposingUnit", tmpl::Value::map()).set("name", source.proposingUnit.name);
+    ctx.set("proposingUnit", tmpl::Value::map())
+        .set("name", d.consolidated() ? std::string() : source.proposingUnit.name);
     ctx.set("signer", signerValue(d.issuer.signer));
 
     // The article that names who carries the decision out is Điều 3, or Điều 2 when a kind
@@ -333,7 +396,13 @@ tmpl::Value decisionContext(const model::Decision& d, const DecisionMoney* money
     for (const auto& r : d.issuer.recipients) {
         recipients.push("- " + (isAsInArticle(r) ? "Như Điều " + execution : r) + ";");
     }
-    recipients.push("- " + source.proposingUnit.name + ";");
+    if (d.sources.size() <= kMaxCitedInline) {
+        for (const auto& s : d.sources) {
+            recipients.push("- " + s.proposingUnit.name + ";");
+        }
+    } else {
+        recipients.push("- Các cơ quan, đơn vị đề nghị (theo danh sách);");
+    }
     ctx.set("recipients", std::move(recipients));
     ctx.set("archiveLine",
             "- Lưu: " + (d.issuer.archiveNote.empty() ? std::string("VT") : d.issuer.archiveNote) +

@@ -13,18 +13,32 @@ namespace {
 // The proposals' common reason, or "" when they give different ones: the list carries each
 // nominee's achievement, so Điều 1 then states none.
 std::string commonReason(const PlanPart& part) {
-    std::string reason = part.proposals.front()->reason;
-    for (const model::Proposal* p : part.proposals) {
-        if (p->reason != reason) {
+    std::string reason = part.proposals.front().proposal->reason;
+    for (const PlanProposal& p : part.proposals) {
+        if (p.proposal->reason != reason) {
             return {};
         }
     }
     return reason;
 }
 
-bool inPart(const PlanPart& part, const std::string& proposalId) {
-    return std::any_of(part.proposals.begin(), part.proposals.end(),
-                       [&](const model::Proposal* p) { return p->id == proposalId; });
+// Whether the part grants this proposal of this dossier.
+bool inPart(const PlanPart& part, const model::Dossier& dossier, const std::string& proposalId) {
+    return std::any_of(part.proposals.begin(), part.proposals.end(), [&](const PlanProposal& p) {
+        return p.dossier == &dossier && p.proposal->id == proposalId;
+    });
+}
+
+// The first proposal of `dossier` in the plan (the one whose tờ trình the decision cites).
+std::string firstProposalOf(const Plan& plan, const model::Dossier& dossier) {
+    for (const PlanPart& part : plan.parts) {
+        for (const PlanProposal& p : part.proposals) {
+            if (p.dossier == &dossier) {
+                return p.proposal->id;
+            }
+        }
+    }
+    return {};
 }
 
 std::string unitOf(const model::Nominee& n) {
@@ -39,10 +53,13 @@ std::string unitOf(const model::Nominee& n) {
     return n.address;
 }
 
-model::Awardee awardeeOf(const model::Nominee& n, const model::Nomination& nom, int part) {
+model::Awardee awardeeOf(const model::Nominee& n, const model::Nomination& nom, int part,
+                         int source, const model::Unit& unit) {
     model::Awardee a;
     a.kind = n.kind;
     a.part = part;
+    a.source = source;
+    a.proposingUnit = unit;
     a.name = model::displayName(n);
     a.honorific = model::honorificOf(n);
     a.position = n.kind == model::NomineeKind::Individual ? n.position : std::string();
@@ -88,45 +105,59 @@ model::Decision buildDecision(const Plan& plan, int number, const std::string& c
     d.number = number;
     d.numberText = number > 0 ? format::decisionNumberText(number, "QĐ", d.issuer.notation) : "";
     d.date = plan.date;
-    d.sources.push_back(sourceOf(*plan.dossier, plan.parts.front().proposals.front()->id));
+    d.identity = plan.identity;
+    for (const model::Dossier* dossier : plan.dossiers) {
+        d.sources.push_back(sourceOf(*dossier, firstProposalOf(plan, *dossier)));
+    }
     for (const PlanPart& part : plan.parts) {
         model::DecisionPart p;
         p.kind = part.kind;
-        p.period = part.proposals.front()->period;
-        p.mode = part.proposals.front()->mode;
+        p.period = part.proposals.front().proposal->period;
+        p.mode = part.proposals.front().proposal->mode;
         p.reason = commonReason(part);
-        for (const model::Proposal* proposal : part.proposals) {
-            p.proposalIds.push_back(proposal->id);
+        for (const PlanProposal& proposal : part.proposals) {
+            p.proposalIds.push_back(proposal.proposal->id);
         }
         d.parts.push_back(std::move(p));
     }
 
-    // The attached list: part by part (rank order), in each collectives, then individuals, then
-    // households, each in the dossier's order (the order the proposing unit ranked them);
-    // numbering restarts in each section. Artefact files are numbered through the decision.
+    // The attached list: part by part (rank order); in each, unit by unit (the plan's order:
+    // Vietnamese order of the unit names); in each, collectives, then individuals, then
+    // households, each in the dossier's order (the order the proposing unit ranked them).
+    // Numbering restarts in each section of a one-unit decision and runs through each part of
+    // a consolidated one (its sections are the units). Artefact files are numbered through the
+    // decision.
     int artefact = 0;
     for (std::size_t partIndex = 0; partIndex < plan.parts.size(); ++partIndex) {
         const PlanPart& part = plan.parts[partIndex];
-        for (model::NomineeKind kind :
-             {model::NomineeKind::Collective, model::NomineeKind::Individual,
-              model::NomineeKind::Household}) {
-            int ordinal = 0;
-            for (const auto& n : plan.dossier->nominees) {
-                if (n.kind != kind) {
-                    continue;
+        int ordinal = 0;
+        for (std::size_t source = 0; source < plan.dossiers.size(); ++source) {
+            const model::Dossier& dossier = *plan.dossiers[source];
+            for (model::NomineeKind kind :
+                 {model::NomineeKind::Collective, model::NomineeKind::Individual,
+                  model::NomineeKind::Household}) {
+                if (!plan.consolidated()) {
+                    ordinal = 0;
                 }
-                for (const auto& nom : n.nominations) {
-                    if (!inPart(part, nom.proposalId)) {
+                for (const auto& n : dossier.nominees) {
+                    if (n.kind != kind) {
                         continue;
                     }
-                    model::Awardee a = awardeeOf(n, nom, static_cast<int>(partIndex));
-                    a.ordinal = ++ordinal;
-                    if (part.kind.hasArtefactFile()) {
-                        char file[32];
-                        std::snprintf(file, sizeof file, "certificates/%04d.pdf", ++artefact);
-                        a.certificateFile = file;
+                    for (const auto& nom : n.nominations) {
+                        if (!inPart(part, dossier, nom.proposalId)) {
+                            continue;
+                        }
+                        model::Awardee a =
+                            awardeeOf(n, nom, static_cast<int>(partIndex), static_cast<int>(source),
+                                      dossier.proposingUnit);
+                        a.ordinal = ++ordinal;
+                        if (part.kind.hasArtefactFile()) {
+                            char file[32];
+                            std::snprintf(file, sizeof file, "certificates/%04d.pdf", ++artefact);
+                            a.certificateFile = file;
+                        }
+                        d.awardees.push_back(std::move(a));
                     }
-                    d.awardees.push_back(std::move(a));
                 }
             }
         }

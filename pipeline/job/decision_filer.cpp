@@ -74,8 +74,9 @@ core::Result<Artefacts> renderArtefacts(const model::Decision& decision,
         };
         // A failed artefact names the dossier and the awardee.
         auto failure = [&](core::Error e, std::size_t i) {
-            if (e.where.file.empty()) {
-                e.where = {plan.dossier->sourceFile, 0, 0};
+            if (e.where.file.empty() && i < members.size()) {
+                const model::Awardee& a = awardees[members[i]];
+                e.where = {decision.sources[static_cast<std::size_t>(a.source)].dossierFile, 0, 0};
             }
             if (i < members.size()) {
                 e.message += " (" + awardees[members[i]].name + ")";
@@ -107,33 +108,38 @@ core::Result<Artefacts> renderArtefacts(const model::Decision& decision,
     return result;
 }
 
-// The proposal dossier as received and its attached PDFs (checked at validation).
-core::Status copyDossier(const model::Decision& decision, const fs::path& dataDir) {
-    const model::DecisionSource& source = decision.source();
-    auto bytes = core::readFile(source.dossierFile);
-    if (!bytes) {
-        return bytes.error();
-    }
-    if (auto st = core::writeFileAtomic(dataDir / "dossier.xml", bytes.value()); !st) {
-        return st.error();
-    }
-    const fs::path base = fs::path(source.dossierFile).parent_path();
-    for (const auto& doc : source.documents) {
-        if (doc.file.empty()) {
-            continue;
+// The proposal dossiers as received and their attached PDFs (checked at validation): one
+// dossier as data/dossier.xml, the dossiers of a consolidated decision under data/dossiers/.
+core::Status copyDossiers(const model::Decision& decision, const fs::path& dataDir) {
+    for (std::size_t i = 0; i < decision.sources.size(); ++i) {
+        const model::DecisionSource& source = decision.sources[i];
+        auto bytes = core::readFile(source.dossierFile);
+        if (!bytes) {
+            return bytes.error();
         }
-        const fs::path to = dataDir / attachmentPath(doc.file);
+        const fs::path copy = dataDir / dossierCopyPath(decision, i);
         boost::system::error_code ec;
-        if (fs::exists(to, ec)) {
-            continue; // two documents of one dossier may cite the same PDF
-        }
-        fs::create_directories(to.parent_path(), ec);
-        auto pdf = core::readFile(base / doc.file);
-        if (!pdf) {
-            return pdf.error();
-        }
-        if (auto st = core::writeFileAtomic(to, pdf.value()); !st) {
+        fs::create_directories(copy.parent_path(), ec);
+        if (auto st = core::writeFileAtomic(copy, bytes.value()); !st) {
             return st.error();
+        }
+        const fs::path base = fs::path(source.dossierFile).parent_path();
+        for (const auto& doc : source.documents) {
+            if (doc.file.empty()) {
+                continue;
+            }
+            const fs::path to = dataDir / attachmentPath(decision, i, doc.file);
+            if (fs::exists(to, ec)) {
+                continue; // two documents of one dossier may cite the same PDF
+            }
+            fs::create_directories(to.parent_path(), ec);
+            auto pdf = core::readFile(base / doc.file);
+            if (!pdf) {
+                return pdf.error();
+            }
+            if (auto st = core::writeFileAtomic(to, pdf.value()); !st) {
+                return st.error();
+            }
         }
     }
     return {};
@@ -159,14 +165,14 @@ int filingSteps(const std::vector<Plan>& plans) {
     int steps = 0;
     for (const auto& plan : plans) {
         steps += 1;
-        for (const auto& n : plan.dossier->nominees) {
-            for (const auto& nom : n.nominations) {
-                for (const auto& part : plan.parts) {
-                    if (!part.kind.hasArtefactFile()) {
-                        continue;
-                    }
-                    for (const model::Proposal* p : part.proposals) {
-                        steps += nom.proposalId == p->id ? 1 : 0;
+        for (const auto& part : plan.parts) {
+            if (!part.kind.hasArtefactFile()) {
+                continue;
+            }
+            for (const PlanProposal& p : part.proposals) {
+                for (const auto& n : p.dossier->nominees) {
+                    for (const auto& nom : n.nominations) {
+                        steps += nom.proposalId == p.proposal->id ? 1 : 0;
                     }
                 }
             }
@@ -202,13 +208,16 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
         return lock.error();
     }
     IssuedDecision issued;
-    issued.dossierFile = plan.dossier->sourceFile;
+    for (const model::Dossier* d : plan.dossiers) {
+        issued.dossierFiles.push_back(d->sourceFile);
+    }
+    issued.dossierFile = plan.dossier().sourceFile;
     issued.formName = kindNames(plan);
     issued.issuerName = plan.issuer->authority;
     issued.date = plan.date.iso();
     issued.kindUnverified = unverifiedKindNotes(plan);
 
-    if (auto filed = archive.findFiled(plan.dossier->sha256, plan.key)) {
+    if (auto filed = archive.findFiled(plan.identity, plan.key)) {
         issued.numberText = filed->numberText;
         issued.bagDir = filed->bagDir;
         issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
@@ -243,7 +252,7 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
     auto money = decisionMoney(decision, tools.money);
     if (!money) {
         core::Error e = money.error();
-        e.where = plan.parts.front().proposals.front()->where;
+        e.where = plan.parts.front().proposals.front().proposal->where;
         return e;
     }
     auto decisionRenderer = tools.renderer("decision");
@@ -267,7 +276,7 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
             tools.step(awardee.name);
         }
     }
-    if (auto st = copyDossier(decision, staging->data()); !st) {
+    if (auto st = copyDossiers(decision, staging->data()); !st) {
         return st.error();
     }
 

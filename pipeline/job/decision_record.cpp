@@ -2,6 +2,8 @@
 
 #include "archive/metadata.hpp"
 
+#include <cstdio>
+
 namespace tdkt::job {
 namespace {
 
@@ -60,6 +62,7 @@ archive::AwardeeRecord awardeeRecord(const model::Awardee& a) {
     }
     r.representative = a.representative;
     r.nomineeId = a.nomineeId;
+    r.source = a.source;
     r.initiatives = a.initiativeIds;
     r.history = a.history;
     r.inscription = a.inscription;
@@ -91,35 +94,82 @@ archive::DecisionRecord toRecord(const model::Decision& d, int pageCount) {
         r.awards.push_back(awardRecord(d, part));
     }
     archive::joinAwards(r);
-    const model::DecisionSource& source = d.source();
-    r.dossierFile = source.dossierFile;
-    r.dossierSha256 = source.dossierSha256;
-    r.unitCode = source.proposingUnit.code;
-    r.unitName = source.proposingUnit.name;
-    r.roundName = source.round.name;
-    r.roundYear = source.round.year;
+    const model::DecisionSource& first = d.source();
+    if (!d.consolidated()) {
+        r.dossierFile = first.dossierFile;
+        r.dossierSha256 = first.dossierSha256;
+        r.unitCode = first.proposingUnit.code;
+        r.unitName = first.proposingUnit.name;
+        r.roundName = first.round.name;
+        r.roundYear = first.round.year;
+    } else {
+        r.dossierSha256 = d.identity;
+        r.roundName = first.round.name;
+        r.roundYear = first.round.year;
+        for (std::size_t i = 0; i < d.sources.size(); ++i) {
+            const model::DecisionSource& s = d.sources[i];
+            if (s.round.name != r.roundName) {
+                r.roundName = d.parts.front().period.text();
+            }
+            archive::SourceRecord src;
+            src.file = s.dossierFile;
+            src.sha256 = s.dossierSha256;
+            src.copy = dossierCopyPath(d, i);
+            src.unitCode = s.proposingUnit.code;
+            src.unitName = s.proposingUnit.name;
+            src.roundName = s.round.name;
+            src.roundYear = s.round.year;
+            src.submissionNumber = s.submission.number;
+            src.submissionDate = s.submission.date.valid() ? s.submission.date.iso() : "";
+            r.sources.push_back(std::move(src));
+        }
+    }
     r.pageCount = pageCount;
     for (const auto& a : d.awardees) {
         r.awardees.push_back(awardeeRecord(a));
     }
-    for (const auto& doc : source.documents) {
-        archive::DocumentRecord dr;
-        dr.kind = doc.kind;
-        dr.number = doc.number;
-        dr.date = doc.date.valid() ? doc.date.iso() : std::string();
-        dr.signer = doc.signer;
-        dr.title = doc.title;
-        if (!doc.file.empty()) {
-            dr.file = attachmentPath(doc.file);
-            dr.sha256 = doc.fileSha256;
+    for (std::size_t i = 0; i < d.sources.size(); ++i) {
+        for (const auto& doc : d.sources[i].documents) {
+            archive::DocumentRecord dr;
+            dr.source = static_cast<int>(i);
+            dr.kind = doc.kind;
+            dr.number = doc.number;
+            dr.date = doc.date.valid() ? doc.date.iso() : std::string();
+            dr.signer = doc.signer;
+            dr.title = doc.title;
+            if (!doc.file.empty()) {
+                dr.file = attachmentPath(d, i, doc.file);
+                dr.sha256 = doc.fileSha256;
+            }
+            r.documents.push_back(std::move(dr));
         }
-        r.documents.push_back(std::move(dr));
     }
     return r;
 }
 
-std::string attachmentPath(const std::string& file) {
-    return "documents/" + file;
+namespace {
+
+// "001": three digits, so the copies list in order up to a thousand dossiers.
+std::string sourceNumber(std::size_t source) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%03zu", source + 1);
+    return buf;
 }
 
+} // namespace
+
+std::string dossierCopyPath(const model::Decision& d, std::size_t source) {
+    if (!d.consolidated()) {
+        return "dossier.xml";
+    }
+    const std::string name = fs::path(d.sources[source].dossierFile).filename().string();
+    return "dossiers/" + sourceNumber(source) + "-" + name;
+}
+
+std::string attachmentPath(const model::Decision& d, std::size_t source, const std::string& file) {
+    if (!d.consolidated()) {
+        return "documents/" + file;
+    }
+    return "documents/" + sourceNumber(source) + "/" + file;
+}
 } // namespace tdkt::job

@@ -10,8 +10,13 @@ namespace tdkt::job {
 
 archive::DecisionRecord toRecord(const model::Decision& decision, int pageCount);
 
-// Where a dossier's attached PDF is filed inside the bag's data/ folder: "documents/" + the
-// path the dossier gives (relative, no "..": the dossier schema checks it).
-std::string attachmentPath(const std::string& file);
+// Where the copy of source `source` of the decision is filed inside the bag's data/ folder:
+// "dossier.xml" for a decision of one dossier, "dossiers/NNN-<file name>" for a consolidated one.
+std::string dossierCopyPath(const model::Decision& decision, std::size_t source);
+// Where a dossier's attached PDF is filed inside data/: "documents/" + the path the dossier
+// gives (relative, no "..": the dossier schema checks it), under "documents/NNN/" for the
+// dossiers of a consolidated decision.
+std::string attachmentPath(const model::Decision& decision, std::size_t source,
+                           const std::string& file);
 
 } // namespace tdkt::job

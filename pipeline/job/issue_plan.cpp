@@ -1,6 +1,8 @@
 #include "issue_plan.hpp"
 
+#include "pipeline/core/sha256.hpp"
 #include "pipeline/model/date_display.hpp"
+#include "pipeline/text/collation.hpp"
 #include "pipeline/validate/award_catalogue.hpp"
 #include "pipeline/validate/issuer_registry.hpp"
 
@@ -43,13 +45,13 @@ bool moneyDefined(const model::Dossier& dossier, const model::Proposal& proposal
     return ok;
 }
 
-int nominationsOf(const model::Dossier& dossier, const Plan& plan) {
+int nominationsOf(const Plan& plan) {
     int count = 0;
-    for (const auto& n : dossier.nominees) {
-        for (const auto& nom : n.nominations) {
-            for (const auto& part : plan.parts) {
-                for (const model::Proposal* p : part.proposals) {
-                    count += nom.proposalId == p->id ? 1 : 0;
+    for (const auto& part : plan.parts) {
+        for (const PlanProposal& pp : part.proposals) {
+            for (const auto& n : pp.dossier->nominees) {
+                for (const auto& nom : n.nominations) {
+                    count += nom.proposalId == pp.proposal->id ? 1 : 0;
                 }
             }
         }
@@ -61,14 +63,18 @@ int nominationsOf(const model::Dossier& dossier, const Plan& plan) {
 // date, and the same kind unless the issuer combines kinds; a part holds one kind, period and
 // mode.
 bool samePart(const PlanPart& part, const model::AwardKind& kind, const model::Proposal& p) {
-    const model::Proposal& first = *part.proposals.front();
+    const model::Proposal& first = *part.proposals.front().proposal;
     return part.kind.id == kind.id && first.period == p.period && first.mode == p.mode;
 }
 
 Plan* planFor(std::vector<Plan>& plans, const model::Issuer& issuer, const model::Date& date,
-              const model::AwardKind& kind, const model::Proposal& p) {
+              const model::AwardKind& kind, const model::Proposal& p, const model::Dossier& dossier,
+              bool perDossier) {
     for (Plan& plan : plans) {
         if (plan.issuer->id != issuer.id || !(plan.date == date)) {
+            continue;
+        }
+        if (perDossier && plan.dossiers.front() != &dossier) {
             continue;
         }
         if (issuer.decisionGrouping == model::DecisionGrouping::Combined ||
@@ -77,6 +83,47 @@ Plan* planFor(std::vector<Plan>& plans, const model::Issuer& issuer, const model
         }
     }
     return nullptr;
+}
+
+// Units in Vietnamese order of their names, then by code, then as given.
+void orderSources(Plan& plan) {
+    std::vector<std::pair<std::string, const model::Dossier*>> keyed;
+    for (const model::Dossier* d : plan.dossiers) {
+        keyed.emplace_back(text::collationKey(d->proposingUnit.name) + '\0' + d->proposingUnit.code,
+                           d);
+    }
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    plan.dossiers.clear();
+    for (const auto& [key, d] : keyed) {
+        plan.dossiers.push_back(d);
+    }
+}
+
+// The decision's identity and key (see Plan).
+void identify(Plan& plan) {
+    if (!plan.consolidated()) {
+        plan.identity = plan.dossier().sha256;
+        for (const PlanPart& part : plan.parts) {
+            for (const PlanProposal& pp : part.proposals) {
+                plan.key += (plan.key.empty() ? "" : "+") + pp.proposal->id;
+            }
+        }
+        return;
+    }
+    std::vector<std::string> lines;
+    for (const PlanPart& part : plan.parts) {
+        plan.key += (plan.key.empty() ? "" : "+") + part.kind.id;
+        for (const PlanProposal& pp : part.proposals) {
+            lines.push_back(pp.dossier->sha256 + " " + pp.proposal->id + " " + part.kind.id);
+        }
+    }
+    std::sort(lines.begin(), lines.end());
+    std::string all;
+    for (const auto& line : lines) {
+        all += line + "\n";
+    }
+    plan.identity = core::sha256Hex(all);
 }
 
 } // namespace
@@ -104,7 +151,6 @@ std::vector<Plan> planDecisions(const std::vector<model::Dossier>& dossiers, con
                                 core::Diagnostics& diagnostics) {
     std::vector<Plan> plans;
     for (const auto& dossier : dossiers) {
-        std::vector<Plan> mine;
         for (const auto& p : dossier.proposals) {
             const model::Date date = decisionDateFor(p, runDate, now);
             const model::Issuer* issuer = tools.issuers.find(p.issuerId, date);
@@ -134,14 +180,17 @@ std::vector<Plan> planDecisions(const std::vector<model::Dossier>& dossiers, con
                 continue;
             }
             const model::AwardKind kind = namedBy(*rule, *issuer);
-            Plan* plan = planFor(mine, *issuer, date, kind, p);
+            Plan* plan = planFor(plans, *issuer, date, kind, p, dossier, tools.perDossier);
             if (!plan) {
                 Plan fresh;
-                fresh.dossier = &dossier;
                 fresh.issuer = issuer;
                 fresh.date = date;
-                mine.push_back(std::move(fresh));
-                plan = &mine.back();
+                plans.push_back(std::move(fresh));
+                plan = &plans.back();
+            }
+            if (std::find(plan->dossiers.begin(), plan->dossiers.end(), &dossier) ==
+                plan->dossiers.end()) {
+                plan->dossiers.push_back(&dossier);
             }
             auto part = std::find_if(plan->parts.begin(), plan->parts.end(),
                                      [&](const PlanPart& x) { return samePart(x, kind, p); });
@@ -149,24 +198,26 @@ std::vector<Plan> planDecisions(const std::vector<model::Dossier>& dossiers, con
                 plan->parts.push_back({kind, {}, authority->basis, authority->verified});
                 part = plan->parts.end() - 1;
             }
-            part->proposals.push_back(&p);
-        }
-        for (Plan& plan : mine) {
-            // The parts of a combined decision follow the rank of their kinds (highest first).
-            std::stable_sort(
-                plan.parts.begin(), plan.parts.end(),
-                [](const PlanPart& a, const PlanPart& b) { return a.kind.rank < b.kind.rank; });
-            for (const PlanPart& part : plan.parts) {
-                for (const model::Proposal* p : part.proposals) {
-                    plan.key += (plan.key.empty() ? "" : "+") + p->id;
-                }
-            }
-            plan.nominations = nominationsOf(dossier, plan);
-            plans.push_back(std::move(plan));
+            part->proposals.push_back({&dossier, &p});
         }
     }
-    std::stable_sort(plans.begin(), plans.end(),
-                     [](const Plan& a, const Plan& b) { return a.date < b.date; });
+    for (Plan& plan : plans) {
+        // The parts of a combined decision follow the rank of their kinds (highest first).
+        std::stable_sort(
+            plan.parts.begin(), plan.parts.end(),
+            [](const PlanPart& a, const PlanPart& b) { return a.kind.rank < b.kind.rank; });
+        orderSources(plan);
+        identify(plan);
+        plan.nominations = nominationsOf(plan);
+    }
+    // Filing order: by date (Decree 30/2020 Art. 15 numbers decisions in issue order within the
+    // year), then by the kind's rank, then as first proposed.
+    std::stable_sort(plans.begin(), plans.end(), [](const Plan& a, const Plan& b) {
+        if (!(a.date == b.date)) {
+            return a.date < b.date;
+        }
+        return a.parts.front().kind.rank < b.parts.front().kind.rank;
+    });
     return plans;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
-// The first step of `tdkt issue`: every proposal of every valid dossier resolved to the decision
-// it will be part of — the issuer in office on the date, the award kind's rule in force then
-// and the issuer's authority to grant it, the money defined — before anything is written: a
-// batch with one bad proposal writes nothing. Proposals of one dossier that share issuer,
-// decision date and award kind (and period and mode) become one decision; an issuer configured
-// with decisions="combined" gets one decision per date with a part per kind.
+// The first step of `tdkt issue` (and of `tdkt validate`, which checks what issuing would draw):
+// every proposal of every valid dossier resolved to the decision it will be part of — the
+// issuer in office on the date, the award kind's rule in force then and the issuer's authority
+// to grant it, the money defined — before anything is written: a round with one bad proposal
+// writes nothing. The proposals of all the dossiers of a run that share issuer, decision date
+// and award kind (and period and mode) become one consolidated decision, its list grouped by
+// proposing unit (perDossier: only within one dossier, as before consolidation); an issuer
+// configured with decisions="combined" gets one decision per date with a part per kind.
 #include "pipeline/award/award_money.hpp"
 #include "pipeline/core/diagnostic.hpp"
 #include "pipeline/model/award_kind.hpp"
@@ -24,10 +26,16 @@ class AwardCatalogue;
 
 namespace tdkt::job {
 
+// One proposal of one dossier.
+struct PlanProposal {
+    const model::Dossier* dossier = nullptr;
+    const model::Proposal* proposal = nullptr;
+};
+
 // One part (award kind) of a planned decision and the proposals it grants.
 struct PlanPart {
     model::AwardKind kind; // named as the issuer prints it
-    std::vector<const model::Proposal*> proposals;
+    std::vector<PlanProposal> proposals;
     // The catalogue's grounds for the issuer's authority over the kind on the date.
     std::string authorityBasis;
     bool authorityVerified = true;
@@ -36,18 +44,27 @@ struct PlanPart {
 // One planned decision. The pointers refer into the dossiers and the registry passed to
 // planDecisions, which must outlive the plan.
 struct Plan {
-    const model::Dossier* dossier = nullptr;
     const model::Issuer* issuer = nullptr;
     model::Date date;
     std::vector<PlanPart> parts; // rank order
-    std::string key;             // proposal ids joined by "+"
-    int nominations = 0;         // list rows
+    // The dossiers the decision is made from, in the order their units are listed (Vietnamese
+    // order of the unit names, then unit code, then input order).
+    std::vector<const model::Dossier*> dossiers;
+    // What identifies the decision for idempotent issuing: one dossier's SHA-256 and its
+    // proposal ids joined by "+" ("bk"), or for a consolidated decision a SHA-256 over every
+    // (dossier SHA-256, proposal id) and the kinds.
+    std::string identity;
+    std::string key;
+    int nominations = 0; // list rows
+    bool consolidated() const { return dossiers.size() > 1; }
+    const model::Dossier& dossier() const { return *dossiers.front(); }
 };
 
 struct PlanTools {
     const validate::IssuerRegistry& issuers;
     const validate::AwardCatalogue& catalogue;
     const award::AwardMoney& money;
+    bool perDossier = false; // no consolidation across dossiers
 };
 
 // The plans in filing order (decision date, then input order: Decree 30/2020 Art. 15 numbers

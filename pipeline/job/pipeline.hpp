@@ -45,7 +45,8 @@ struct IssueOptions {
 };
 
 struct IssuedDecision {
-    std::string dossierFile;
+    std::string dossierFile;               // the first (or only) dossier
+    std::vector<std::string> dossierFiles; // every dossier the decision was made from
     std::string numberText;
     std::string formName; // the award kinds' names ("Lao động tiên tiến", "Bằng khen, Giấy khen")
     std::string issuerName;

@@ -15,6 +15,8 @@ namespace tdkt::model {
 struct Awardee {
     NomineeKind kind = NomineeKind::Individual;
     int part = 0;          // index into Decision::parts (the award kind)
+    int source = 0;        // index into Decision::sources (the dossier that proposed it)
+    Unit proposingUnit;    // of that dossier
     int ordinal = 0;       // STT in its section of the attached list, 1-based
     std::string name;      // as printed (a household: "Hộ ông …")
     std::string honorific; // "Ông", "Bà", a rank; "" for collectives
@@ -61,8 +63,11 @@ struct DecisionSource {
 struct Decision {
     Issuer issuer;
     std::vector<DecisionPart> parts;
-    // What identifies this decision among those made from the same dossier: the ids of its
-    // proposals joined by "+" ("bk" for a 1.0 award). Issuing the same dossier again finds it.
+    // What identifies this decision for idempotent issuing: `identity` (the dossier's SHA-256,
+    // or for a decision consolidated from several dossiers a SHA-256 over their SHA-256s and
+    // proposals) and `key` (the proposal ids joined by "+", "bk" for a 1.0 award; the kinds for
+    // a consolidated decision). Issuing the same dossiers again finds it.
+    std::string identity;
     std::string key;
     int number = 0;         // 5
     std::string numberText; // "05/QĐ-UBND"
@@ -72,6 +77,7 @@ struct Decision {
     std::vector<DecisionSource> sources;
 
     const DecisionSource& source() const { return sources.front(); }
+    bool consolidated() const { return sources.size() > 1; }
     const AwardKind& kind() const { return parts.front().kind; }
 };
 

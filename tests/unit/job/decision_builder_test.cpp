@@ -72,13 +72,14 @@ model::Dossier sample() {
 job::Plan planOf(const model::Dossier& d, const model::Issuer& issuer,
                  std::vector<std::pair<std::string, std::vector<std::string>>> parts) {
     job::Plan plan;
-    plan.dossier = &d;
+    plan.dossiers = {&d};
+    plan.identity = d.sha256;
     plan.issuer = &issuer;
     plan.date = {2026, 1, 5};
     for (auto& [kind, proposals] : parts) {
         job::PlanPart part{kindAt(kind), {}, "", true};
         for (const auto& id : proposals) {
-            part.proposals.push_back(d.proposal(id));
+            part.proposals.push_back({&d, d.proposal(id)});
             plan.key += (plan.key.empty() ? "" : "+") + id;
         }
         plan.parts.push_back(std::move(part));
