@@ -49,21 +49,23 @@ int runIssue(Invocation& inv) {
     if (::isatty(STDERR_FILENO)) {
         options.progress = progressPrinter(inv.err);
     }
+    options.perDossier = inv.has("per-dossier");
+    const ReportStyle style{inv.has("verbose"), inv.has("json")};
     auto pipeline = job::Pipeline::load(inv.env);
     if (!pipeline) {
         return fail(inv.err, pipeline.error());
     }
-    job::CheckReport check;
-    auto report = pipeline->issue(options, &check);
+    job::IssueReport report = pipeline->issue(options);
     if (options.progress) {
         inv.err << '\n';
     }
-    if (!report) {
-        printCheckReport(check, inv.positional.size(), inv.out, inv.err);
-        return fail(inv.err, report.error());
+    printIssueReport(report, inv.positional.size(), options.archiveRoot, style, inv.out, inv.err);
+    if (report.error) {
+        if (style.json) {
+            return core::exitCodeFor(report.error->kind);
+        }
+        return fail(inv.err, *report.error);
     }
-    printCheckReport(report->check, inv.positional.size(), inv.out, inv.err);
-    printIssueReport(report.value(), inv.out);
     return core::ExitOk;
 }
 
@@ -72,11 +74,20 @@ int runIssue(Invocation& inv) {
 const Command& issueCommand() {
     static const Command c{
         "issue", "ban hành quyết định và bằng/giấy khen, lưu vào kho",
-        "tdkt issue FILE... --archive DIR [--date YYYY-MM-DD] [--tone-style=classic|new]\n"
-        "           [--print-mode design|blank] [--printer ID]\n\n"
-        "Mỗi hình thức khen thưởng của một hồ sơ thành một quyết định (kèm danh sách) và một\n"
-        "giấy chứng nhận cho mỗi người/tập thể, được lưu nguyên vẹn vào kho. Chạy lại cùng hồ sơ\n"
-        "không cấp thêm quyết định. Nếu một hồ sơ bị từ chối thì không ghi gì vào kho.\n\n"
+        "tdkt issue FILE... --archive DIR [--date YYYY-MM-DD] [--per-dossier]\n"
+        "           [--print-mode design|blank] [--printer ID] [--tone-style=classic|new]\n"
+        "           [--verbose] [--json]\n\n"
+        "Các hồ sơ của một đợt được gộp: mỗi cấp ban hành × hình thức khen thưởng × ngày quyết\n"
+        "định thành một quyết định, danh sách kèm theo chia theo đơn vị đề nghị, dẫn tờ trình của\n"
+        "từng đơn vị; mỗi người/tập thể một giấy chứng nhận nếu hình thức có. Trước khi ghi, cả\n"
+        "đợt được kiểm tra như tdkt validate (kể cả chữ vừa khung và vẽ được trên giấy chứng\n"
+        "nhận): có một lỗi là không ghi gì vào kho. Sau đó từng quyết định được lưu nguyên vẹn\n"
+        "theo thứ tự số; nếu bị dừng giữa chừng, lệnh liệt kê các quyết định đã lưu và chạy lại\n"
+        "đúng lệnh này sẽ ban hành phần còn lại (quyết định đã lưu không bị cấp lại).\n\n"
+        "  --per-dossier      mỗi hồ sơ một quyết định riêng (không gộp)\n"
+        "  --verbose          liệt kê mọi lỗi/cảnh báo (mặc định: mỗi mã vài dòng đầu và số "
+        "lượng)\n"
+        "  --json             in toàn bộ kết quả dạng JSON\n"
         "  --archive DIR      thư mục kho lưu trữ (tạo mới nếu chưa có)\n"
         "  --date YYYY-MM-DD  ngày quyết định khi hồ sơ không ghi (mặc định: hôm nay)\n"
         "  --print-mode design|blank\n"
@@ -91,6 +102,8 @@ const Command& issueCommand() {
             set.addOption(Option("date", "d", "ngày quyết định").required(false).argument("DATE"));
             set.addOption(Option("print-mode", "", "chế độ in").required(false).argument("MODE"));
             set.addOption(Option("printer", "", "máy in").required(false).argument("ID"));
+            set.addOption(Option("per-dossier", "", "mỗi hồ sơ một quyết định").required(false));
+            addReportStyleOptions(set);
         },
         runIssue};
     return c;

@@ -1,7 +1,5 @@
 #include "output.hpp"
 
-#include "pipeline/model/date_display.hpp"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <algorithm>
@@ -43,64 +41,6 @@ std::string clip(const std::string& s, std::size_t w) {
 }
 
 } // namespace
-
-void printCheckReport(const job::CheckReport& report, std::size_t fileCount, std::ostream& out,
-                      std::ostream& err) {
-    for (const auto& d : report.diagnostics.items()) {
-        (d.severity == core::Severity::Error ? err : out) << core::format(d) << '\n';
-    }
-    std::size_t changes = 0;
-    for (const auto& dossier : report.dossiers) {
-        for (const auto& c : dossier.changes) {
-            ++changes;
-            core::Diagnostic note{core::Severity::Note, "N001", c.where, c.field,
-                                  "«" + c.before + "» → «" + c.after + "» (" + c.reason + ")"};
-            out << core::format(note) << '\n';
-        }
-    }
-    std::size_t errors = report.diagnostics.errorCount();
-    out << "Đã kiểm tra " << fileCount << " hồ sơ: " << report.dossiers.size() << " hợp lệ, "
-        << (fileCount - std::min(fileCount, report.dossiers.size())) << " bị từ chối; " << errors
-        << " lỗi; " << changes << " trường được chuẩn hóa.\n";
-}
-
-void printIssueReport(const job::IssueReport& report, std::ostream& out) {
-    for (const auto& d : report.decisions) {
-        if (d.alreadyFiled) {
-            out << "Đã có trong kho, không cấp lại: Quyết định số " << d.numberText << " ("
-                << d.formName << ", " << d.dossierFile << ")\n";
-            continue;
-        }
-        out << "Đã ban hành Quyết định số " << d.numberText
-            << (d.supersedesNumberText.empty()
-                    ? std::string()
-                    : " thay thế Quyết định số " + d.supersedesNumberText)
-            << " ngày " << model::dateShort(d.date) << " — " << d.formName << ", " << d.awardees
-            << " trong danh sách, " << d.certificates << " giấy chứng nhận (" << d.dossierFile
-            << ")\n  " << d.decisionPdf.string() << '\n';
-        for (const auto& print : d.printFiles) {
-            out << "  Bản in: " << print.string()
-                << (d.printBlank ? " (in lên phôi" : " (in toàn bộ mẫu trên giấy trắng")
-                << (d.printerName.empty() ? std::string() : ", máy in " + d.printerName) << ")\n";
-        }
-        // Unverified inputs of the award money (facts.md marks some coefficients and salary
-        // steps unverified): the clerk must check them before the decision is signed.
-        for (const auto& note : d.moneyUnverified) {
-            out << d.dossierFile << ": cảnh báo [M020] tiền thưởng (Quyết định số " << d.numberText
-                << "): " << note << " — cần kiểm tra trước khi trình ký\n";
-        }
-        // What the award catalogue marks unverified about the decision's kinds.
-        for (const auto& note : d.kindUnverified) {
-            out << d.dossierFile << ": cảnh báo [K020] danh mục khen thưởng (Quyết định số "
-                << d.numberText << "): " << note << " — cần kiểm tra trước khi trình ký\n";
-        }
-        // Retention periods written into the bag from rules not yet checked against the circular.
-        for (const auto& note : d.retentionUnverified) {
-            out << d.dossierFile << ": cảnh báo [A070] lưu trữ (Quyết định số " << d.numberText
-                << "): " << note << " — cần kiểm tra với bộ phận lưu trữ\n";
-        }
-    }
-}
 
 void printHitsTable(const std::vector<archive::SearchHit>& hits, std::ostream& out) {
     if (hits.empty()) {

@@ -2,13 +2,27 @@
 // What the CLI prints: reports for clerks (Vietnamese) and JSON for scripts.
 #include "pipeline/job/pipeline.hpp"
 
+#include <Poco/Util/OptionSet.h>
 #include <iosfwd>
 
 namespace tdkt::app {
 
-void printCheckReport(const job::CheckReport& report, std::size_t fileCount, std::ostream& out,
+// How a report is printed: findings grouped by code (default) or all (verbose), or JSON.
+struct ReportStyle {
+    bool verbose = false;
+    bool json = false;
+};
+
+// round_output.cpp
+// --verbose and --json of the commands that print a ReportStyle.
+void addReportStyleOptions(Poco::Util::OptionSet& set);
+void printCheckReport(const job::CheckReport& report, std::size_t fileCount,
+                      const ReportStyle& style, std::ostream& out, std::ostream& err);
+// The check, one line per decision (filed before a failure too), the configuration warnings
+// once and the round's summary; when the run stopped, what was filed and what remains.
+void printIssueReport(const job::IssueReport& report, std::size_t fileCount,
+                      const fs::path& archiveRoot, const ReportStyle& style, std::ostream& out,
                       std::ostream& err);
-void printIssueReport(const job::IssueReport& report, std::ostream& out);
 void printHitsTable(const std::vector<archive::SearchHit>& hits, std::ostream& out);
 void printHitsJson(const std::vector<archive::SearchHit>& hits, std::ostream& out);
 void printVerifyReport(const archive::VerifyReport& report, std::ostream& out, std::ostream& err);

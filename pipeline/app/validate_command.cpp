@@ -22,8 +22,9 @@ int runValidate(Invocation& inv) {
     if (!pipeline) {
         return fail(inv.err, pipeline.error());
     }
-    job::CheckReport report = pipeline->check(inv.positional, text);
-    printCheckReport(report, inv.positional.size(), inv.out, inv.err);
+    job::CheckReport report = pipeline->check(inv.positional, text, inv.has("per-dossier"));
+    printCheckReport(report, inv.positional.size(), {inv.has("verbose"), inv.has("json")}, inv.out,
+                     inv.err);
     return report.ok() ? core::ExitOk : core::ExitDataErr;
 }
 
@@ -32,13 +33,24 @@ int runValidate(Invocation& inv) {
 const Command& validateCommand() {
     static const Command c{
         "validate", "kiểm tra hồ sơ đề nghị khen thưởng (lược đồ XSD và quy tắc nghiệp vụ)",
-        "tdkt validate FILE... [--tone-style=classic|new]\n\n"
-        "Kiểm tra từng tệp hồ sơ, báo mọi lỗi kèm tên tệp, dòng và mã lỗi, và liệt kê các thay\n"
+        "tdkt validate FILE... [--tone-style=classic|new] [--per-dossier] [--verbose] [--json]\n\n"
+        "Kiểm tra từng tệp hồ sơ và những gì tdkt issue sẽ in từ chúng: lược đồ, quy tắc nghiệp\n"
+        "vụ theo ngày quyết định, cấp có thẩm quyền, tiền thưởng, chữ vừa khung và vẽ được trên\n"
+        "giấy chứng nhận. Báo mọi lỗi kèm tên tệp, dòng, trường và mã lỗi, và liệt kê các thay\n"
         "đổi chuẩn hóa văn bản (Unicode, khoảng trắng, mã cũ TCVN3/VNI, vị trí dấu thanh) để\n"
         "cán bộ xác nhận trước khi in.\n\n"
+        "  --per-dossier         kiểm tra như khi mỗi hồ sơ một quyết định riêng\n"
+        "  --verbose             liệt kê mọi lỗi/cảnh báo (mặc định: mỗi mã vài dòng đầu)\n"
+        "  --json                in kết quả dạng JSON\n"
         "  --tone-style=classic  đặt dấu kiểu văn bản hành chính: hòa, khỏe, thủy (mặc định)\n"
         "  --tone-style=new      đặt dấu kiểu sách giáo khoa 2018: hoà, khoẻ, thuỷ\n",
-        [](Poco::Util::OptionSet& set) { addToneStyleOption(set); }, runValidate};
+        [](Poco::Util::OptionSet& set) {
+            addToneStyleOption(set);
+            set.addOption(
+                Poco::Util::Option("per-dossier", "", "mỗi hồ sơ một quyết định").required(false));
+            addReportStyleOptions(set);
+        },
+        runValidate};
     return c;
 }
 

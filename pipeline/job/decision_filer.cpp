@@ -222,6 +222,7 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
         issued.bagDir = filed->bagDir;
         issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
         issued.alreadyFiled = true;
+        issued.awardees = plan.nominations;
         return issued;
     }
     auto number = archive.nextNumber(plan.issuer->code, plan.date.year);
@@ -308,6 +309,12 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
         issued.certificates += a.certificateFile.empty() ? 0 : 1;
     }
     issued.awardees = static_cast<int>(decision.awardees.size());
+    for (const auto& a : decision.awardees) {
+        (a.kind == model::NomineeKind::Collective  ? issued.collectives
+         : a.kind == model::NomineeKind::Household ? issued.households
+                                                   : issued.individuals) += 1;
+    }
+    issued.money = money->total;
     for (const auto& print : artefacts->printFiles) {
         issued.printFiles.push_back(filed->bagDir / "data" / print);
     }

@@ -149,9 +149,58 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
     return p;
 }
 
-CheckReport Pipeline::check(const std::vector<std::string>& files,
-                            const text::Options& text) const {
+namespace {
+
+// A normalisation change is a note for the clerk to confirm before printing.
+void noteChanges(const model::Dossier& dossier, core::Diagnostics& diags) {
+    for (const auto& c : dossier.changes) {
+        diags.add({core::Severity::Note, "N001", c.where, c.field,
+                   "«" + c.before + "» → «" + c.after + "» (" + c.reason + ")"});
+    }
+}
+
+// The configuration facts the round relied on that the configuration marks unverified, once
+// each, with the decisions that used them (in filing order).
+std::vector<ConfigWarning> configWarningsOf(const std::vector<IssuedDecision>& decisions) {
+    std::vector<ConfigWarning> out;
+    std::map<std::pair<std::string, std::string>, std::size_t> seen;
+    auto add = [&](const std::string& code, const std::string& what, const std::string& note,
+                   const std::string& check, const IssuedDecision& d) {
+        auto [it, fresh] = seen.emplace(std::make_pair(code, note), out.size());
+        if (fresh) {
+            out.push_back({{core::Severity::Warning, code, {}, what, note + " — " + check}, {}});
+        }
+        auto& list = out[it->second].decisions;
+        if (list.empty() || list.back() != d.numberText) {
+            list.push_back(d.numberText);
+        }
+    };
+    for (const auto& d : decisions) {
+        for (const auto& note : d.moneyUnverified) {
+            add("M020", "tiền thưởng", note, "cần kiểm tra trước khi trình ký", d);
+        }
+        for (const auto& note : d.kindUnverified) {
+            add("K020", "danh mục khen thưởng", note, "cần kiểm tra trước khi trình ký", d);
+        }
+        for (const auto& note : d.retentionUnverified) {
+            add("A070", "thời hạn bảo quản", note, "cần kiểm tra với bộ phận lưu trữ", d);
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+struct Pipeline::Checked {
     CheckReport report;
+    std::vector<Plan> plans; // pointing into report.dossiers
+};
+
+Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
+                                         const text::Options& text, bool perDossier,
+                                         const std::optional<model::Date>& runDate) const {
+    Checked out;
+    CheckReport& report = out.report;
     for (const auto& file : files) {
         core::Diagnostics diags;
         auto dossier = m_impl->validator->read(fs::path(file), file, diags);
@@ -164,32 +213,35 @@ CheckReport Pipeline::check(const std::vector<std::string>& files,
             continue;
         }
         normalize::normalizeDossier(dossier.value(), text);
+        noteChanges(dossier.value(), report.diagnostics);
         report.dossiers.push_back(std::move(dossier).value());
     }
-    return report;
+    PlanTools tools{*m_impl->issuers, *m_impl->catalogue, *m_impl->money, perDossier};
+    out.plans = planDecisions(report.dossiers, tools, runDate, m_impl->env.now, report.diagnostics);
+    return out;
 }
 
-core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
-                                          CheckReport* checkOut) const {
-    IssueReport report;
-    report.check = check(options.files, options.text);
-    auto finish = [&]() {
-        if (checkOut) {
-            *checkOut = report.check;
-        }
-    };
-    auto fail = [&](core::Error e) -> core::Result<IssueReport> {
-        finish();
-        return e;
-    };
+CheckReport Pipeline::check(const std::vector<std::string>& files, const text::Options& text,
+                            bool perDossier) const {
+    return checkAndPlan(files, text, perDossier, std::nullopt).report;
+}
 
-    const std::vector<Plan> plans =
-        planDecisions(report.check.dossiers, {*m_impl->issuers, *m_impl->catalogue, *m_impl->money},
-                      options.date, m_impl->env.now, report.check.diagnostics);
+IssueReport Pipeline::issue(const IssueOptions& options) const {
+    IssueReport report;
+    Checked checked = checkAndPlan(options.files, options.text, options.perDossier, options.date);
+    report.check = std::move(checked.report);
+    const std::vector<Plan>& plans = checked.plans;
+    report.plannedDecisions = static_cast<int>(plans.size());
     if (!report.check.ok()) {
-        return fail(core::makeError(core::ErrorKind::InputRejected, "J003",
-                                    "hồ sơ không hợp lệ; không ghi gì vào kho lưu trữ"));
+        report.error = core::makeError(core::ErrorKind::InputRejected, "J003",
+                                       "hồ sơ không hợp lệ; không ghi gì vào kho lưu trữ");
+        return report;
     }
+    auto fail = [&](core::Error e) {
+        report.error = std::move(e);
+        report.configWarnings = configWarningsOf(report.decisions);
+        return report;
+    };
     auto renderers = loadRenderers(m_impl->env, plans);
     if (!renderers) {
         return fail(renderers.error());
@@ -236,7 +288,7 @@ core::Result<IssueReport> Pipeline::issue(const IssueOptions& options,
         }
         report.decisions.push_back(std::move(issued).value());
     }
-    finish();
+    report.configWarnings = configWarningsOf(report.decisions);
     return report;
 }
 

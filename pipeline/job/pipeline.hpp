@@ -36,6 +36,9 @@ struct PrintSettings {
 
 struct IssueOptions {
     std::vector<std::string> files;
+    // One decision per dossier's proposals (the behaviour before consolidation) instead of one
+    // per issuer × kind × date across the run's dossiers.
+    bool perDossier = false;
     PrintSettings print;
     text::Options text; // e.g. the tone-placement style printed on the documents
     fs::path archiveRoot;
@@ -53,8 +56,12 @@ struct IssuedDecision {
     std::string date; // ISO
     fs::path bagDir;
     fs::path decisionPdf;
-    int awardees = 0;     // rows of the attached list
+    int awardees = 0;    // rows of the attached list
+    int collectives = 0; // of them
+    int individuals = 0;
+    int households = 0;
     int certificates = 0; // artefact files (a title such as Lao động tiên tiến has none)
+    long long money = 0;  // đồng, the decision's total
     bool alreadyFiled = false;
     std::string supersedesNumberText; // the decision this corrected one replaces ("" = none)
     fs::path printFile;               // the first combined print file ("" when there is none)
@@ -69,9 +76,25 @@ struct IssuedDecision {
     std::vector<std::string> kindUnverified;
 };
 
+// A configuration fact a run relied on that the configuration marks unverified (M020 money,
+// K020 award catalogue, A070 retention), once per run with the decisions that used it.
+struct ConfigWarning {
+    core::Diagnostic diagnostic;
+    std::vector<std::string> decisions; // numbers ("05/QĐ-UBND")
+};
+
+// What `tdkt issue` did, whether or not it finished: the check of every dossier, every decision
+// filed (or found already filed) in order, the configuration warnings, and the error that
+// stopped it (none when every decision was filed). Decisions are committed one by one, each
+// atomically: after a failure or a kill the ones listed here are in the archive, the rest are
+// not, and running the same command again files the rest (the filed ones are recognised).
 struct IssueReport {
     CheckReport check;
     std::vector<IssuedDecision> decisions;
+    std::vector<ConfigWarning> configWarnings;
+    std::optional<core::Error> error;
+    int plannedDecisions = 0; // how many decisions the round makes (filed or not)
+    bool ok() const { return !error; }
 };
 
 class Pipeline {
@@ -81,19 +104,28 @@ public:
 
     const core::Environment& environment() const;
 
-    // Validate and normalise; nothing is written.
-    CheckReport check(const std::vector<std::string>& files, const text::Options& text = {}) const;
+    // Validate and normalise, then plan the decisions and measure every certificate's text in
+    // its template (a field that would not fit or a character the fonts cannot draw is an
+    // error here, with the dossier's line); nothing is written. Normalisation changes are
+    // notes (N001) in the diagnostics.
+    CheckReport check(const std::vector<std::string>& files, const text::Options& text = {},
+                      bool perDossier = false) const;
 
-    // Check every file first; if any is rejected nothing is written (InputRejected with the
-    // diagnostics in the report). Otherwise each award form of each dossier becomes one
-    // decision filed atomically; a dossier already filed is recognised and not issued again.
-    core::Result<IssueReport> issue(const IssueOptions& options, CheckReport* checkOut) const;
+    // Check every file first (schema, rules, what the decisions and certificates will print);
+    // if any is rejected nothing is written (report.error InputRejected, the diagnostics in
+    // report.check). Otherwise the round's decisions are filed one by one, each atomically; a
+    // decision already filed is recognised and not issued again. The report says what was
+    // filed even when a later decision fails.
+    IssueReport issue(const IssueOptions& options) const;
 
     ~Pipeline();
     Pipeline(Pipeline&&) noexcept;
     Pipeline& operator=(Pipeline&&) noexcept;
 
 private:
+    struct Checked; // the check report and the decisions planned from it
+    Checked checkAndPlan(const std::vector<std::string>& files, const text::Options& text,
+                         bool perDossier, const std::optional<model::Date>& runDate) const;
     Pipeline();
     struct Impl;
     std::unique_ptr<Impl> m_impl;

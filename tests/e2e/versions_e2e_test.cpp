@@ -46,12 +46,12 @@ TEST_CASE("a corrected dossier is filed as a new decision that supersedes the ol
     // The same content again is recognised; the corrected one replaces it.
     auto again = runTdkt({"issue", original.string(), "--archive", archive.string()});
     REQUIRE(again.exitCode == 0);
-    CHECK(again.out.find("Đã có trong kho") != std::string::npos);
+    CHECK(again.out.find("đã có trong kho, không cấp lại") != std::string::npos);
 
     auto second = runTdkt({"issue", corrected.string(), "--archive", archive.string()});
     INFO(second.out << second.err);
     REQUIRE(second.exitCode == 0);
-    CHECK(second.out.find("Đã ban hành Quyết định số 02/") != std::string::npos);
+    CHECK(second.out.find("\n  02/QĐ-") != std::string::npos);
     CHECK(second.out.find("thay thế Quyết định số 01/") != std::string::npos);
 
     const auto bags = e2e::findFiles(archive, "bagit.txt");

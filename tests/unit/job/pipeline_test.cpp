@@ -62,26 +62,28 @@ TEST_CASE("issuing twice files once, and a held lock makes issuing wait and then
     int progressCalls = 0;
     options.progress = [&](int, int, const std::string&) { ++progressCalls; };
 
-    auto first = pipeline.issue(options, nullptr);
+    auto first = pipeline.issue(options);
     REQUIRE(first.ok());
-    REQUIRE_FALSE(first->decisions.empty());
-    CHECK_FALSE(first->decisions[0].alreadyFiled);
-    CHECK(first->decisions[0].numberText.rfind("01/QĐ-", 0) == 0);
-    CHECK(fs::exists(first->decisions[0].decisionPdf));
+    REQUIRE_FALSE(first.decisions.empty());
+    CHECK_FALSE(first.decisions[0].alreadyFiled);
+    CHECK(first.decisions[0].numberText.rfind("01/QĐ-", 0) == 0);
+    CHECK(fs::exists(first.decisions[0].decisionPdf));
     CHECK(progressCalls > 1);
 
-    auto second = pipeline.issue(options, nullptr);
+    auto second = pipeline.issue(options);
     REQUIRE(second.ok());
-    CHECK(second->decisions[0].alreadyFiled);
-    CHECK(second->decisions[0].numberText == first->decisions[0].numberText);
+    CHECK(second.decisions[0].alreadyFiled);
+    CHECK(second.decisions[0].numberText == first.decisions[0].numberText);
 
     int fd = ::open((tmp.path / ".lock").c_str(), O_RDWR | O_CREAT, 0644);
     REQUIRE(fd >= 0);
     REQUIRE(::flock(fd, LOCK_EX) == 0);
     options.files = {kExamples[1]};
     options.lockWaitSeconds = 0;
-    auto locked = pipeline.issue(options, nullptr);
+    auto locked = pipeline.issue(options);
     ::close(fd);
     REQUIRE_FALSE(locked.ok());
-    CHECK(locked.error().kind == core::ErrorKind::Locked);
+    REQUIRE(locked.error);
+    CHECK(locked.error->kind == core::ErrorKind::Locked);
+    CHECK(locked.decisions.empty());
 }
