@@ -49,7 +49,7 @@ std::map<std::string, std::vector<std::size_t>> byTemplate(const model::Decision
 // manifest): certificates-print.pdf, or <template>.pdf when a decision has several.
 core::Result<Artefacts> renderArtefacts(const model::Decision& decision,
                                         const std::vector<int>& goldenBook, const fs::path& dataDir,
-                                        const Plan& plan, const FilingTools& tools) {
+                                        const FilingTools& tools) {
     Artefacts result;
     const auto groups = byTemplate(decision);
     if (groups.empty()) {
@@ -268,7 +268,7 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
     }
     tools.step("Quyết định " + decision.numberText);
 
-    auto artefacts = renderArtefacts(decision, goldenBook, staging->data(), plan, tools);
+    auto artefacts = renderArtefacts(decision, goldenBook, staging->data(), tools);
     if (!artefacts) {
         return artefacts.error();
     }
