@@ -114,7 +114,8 @@ core::Status makeDirsDurable(const fs::path& dir) {
     fs::create_directory(dir, ec);
     if (ec) {
         return makeError(ErrorKind::CannotCreate, "A001",
-                         "không tạo được thư mục lưu trữ: " + ec.message(), {dir.string()});
+                         "không tạo được thư mục lưu trữ: " + core::systemErrorText(ec),
+                         {dir.string()});
     }
     return core::fsyncPath(dir.parent_path());
 }
@@ -200,13 +201,14 @@ core::Result<Archive> Archive::open(const fs::path& root, const fs::path& schema
     fs::create_directories(root / ".staging", ec);
     if (ec) {
         return makeError(ErrorKind::CannotCreate, "A001",
-                         "không tạo được thư mục kho lưu trữ: " + ec.message(), {root.string()});
+                         "không tạo được thư mục kho lưu trữ: " + core::systemErrorText(ec),
+                         {root.string()});
     }
     int fd = ::open((root / ".lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (fd < 0) {
         return makeError(ErrorKind::CannotCreate, "A011",
                          std::string("không tạo được tệp khóa của kho lưu trữ: ") +
-                             std::strerror(errno),
+                             core::systemErrorText(errno),
                          {(root / ".lock").string()});
     }
     ::close(fd);
@@ -232,7 +234,7 @@ core::Result<Lock> Archive::lock(int waitSeconds) const {
     if (fd < 0) {
         return makeError(ErrorKind::CannotCreate, "A011",
                          std::string("không mở được tệp khóa của kho lưu trữ: ") +
-                             std::strerror(errno),
+                             core::systemErrorText(errno),
                          {lockPath.string()});
     }
     Lock held(fd);
@@ -240,7 +242,8 @@ core::Result<Lock> Archive::lock(int waitSeconds) const {
     while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
         if (errno != EWOULDBLOCK && errno != EINTR) {
             return makeError(ErrorKind::Io, "A011",
-                             std::string("không khóa được kho lưu trữ: ") + std::strerror(errno),
+                             std::string("không khóa được kho lưu trữ: ") +
+                                 core::systemErrorText(errno),
                              {lockPath.string()});
         }
         if (std::chrono::steady_clock::now() >= deadline) {
@@ -423,7 +426,7 @@ core::Result<Staging> Archive::stage() const {
         fs::create_directories(dir / "data", ec);
         if (ec) {
             return makeError(ErrorKind::CannotCreate, "A003",
-                             "không tạo được thư mục tạm để lưu trữ: " + ec.message(),
+                             "không tạo được thư mục tạm để lưu trữ: " + core::systemErrorText(ec),
                              {dir.string()});
         }
         int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

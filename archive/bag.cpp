@@ -36,7 +36,8 @@ core::Result<std::vector<std::string>> listPayload(const fs::path& bagDir, std::
     }
     if (ec) {
         return core::makeError(core::ErrorKind::Io, "A030",
-                               "không đọc được thư mục dữ liệu của gói: " + ec.message(),
+                               "không đọc được thư mục dữ liệu của gói: " +
+                                   core::systemErrorText(ec),
                                {data.string()});
     }
     std::sort(files.begin(), files.end());
@@ -91,7 +92,7 @@ core::Status writeNewFile(const fs::path& file, std::string_view bytes, bool syn
     int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
         return core::makeError(core::ErrorKind::CannotCreate, "A031",
-                               std::string("không tạo được tệp: ") + std::strerror(errno),
+                               std::string("không tạo được tệp: ") + core::systemErrorText(errno),
                                {file.string()});
     }
     const char* p = bytes.data();
@@ -102,9 +103,9 @@ core::Status writeNewFile(const fs::path& file, std::string_view bytes, bool syn
             if (errno == EINTR) {
                 continue;
             }
-            core::Error e = core::makeError(core::ErrorKind::Io, "A032",
-                                            std::string("lỗi ghi tệp: ") + std::strerror(errno),
-                                            {file.string()});
+            core::Error e = core::makeError(
+                core::ErrorKind::Io, "A032",
+                std::string("lỗi ghi tệp: ") + core::systemErrorText(errno), {file.string()});
             ::close(fd);
             return e;
         }
@@ -112,9 +113,10 @@ core::Status writeNewFile(const fs::path& file, std::string_view bytes, bool syn
         left -= static_cast<std::size_t>(n);
     }
     if (sync && ::fsync(fd) != 0) {
-        core::Error e = core::makeError(
-            core::ErrorKind::Io, "A033",
-            std::string("không đồng bộ được xuống đĩa: ") + std::strerror(errno), {file.string()});
+        core::Error e = core::makeError(core::ErrorKind::Io, "A033",
+                                        std::string("không đồng bộ được xuống đĩa: ") +
+                                            core::systemErrorText(errno),
+                                        {file.string()});
         ::close(fd);
         return e;
     }
@@ -169,7 +171,8 @@ core::Status syncStagingTree(const fs::path& dir) {
     }
     if (ec) {
         return core::makeError(core::ErrorKind::Io, "A034",
-                               "không đọc được thư mục tạm: " + ec.message(), {dir.string()});
+                               "không đọc được thư mục tạm: " + core::systemErrorText(ec),
+                               {dir.string()});
     }
     // A bag of a bulk round holds thousands of certificates; one fsync each would take
     // minutes (every fsync waits for a journal commit). Past a few files, one syncfs() of the
@@ -183,9 +186,10 @@ core::Status syncStagingTree(const fs::path& dir) {
             ::close(fd);
         }
         if (rc != 0) {
-            return core::makeError(
-                core::ErrorKind::Io, "A033",
-                std::string("không đồng bộ được xuống đĩa: ") + std::strerror(err), {dir.string()});
+            return core::makeError(core::ErrorKind::Io, "A033",
+                                   std::string("không đồng bộ được xuống đĩa: ") +
+                                       core::systemErrorText(err),
+                                   {dir.string()});
         }
         return {};
     }

@@ -474,7 +474,8 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
             }
         }
         if (ec) {
-            return ioError("A603", "không đọc được thư mục gói: " + ec.message(), bagDir);
+            return ioError("A603", "không đọc được thư mục gói: " + core::systemErrorText(ec),
+                           bagDir);
         }
     }
     for (const ExtraFile& x : extras) {
@@ -540,7 +541,8 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
     std::string tmpl = (parent / (outFile.filename().string() + ".tmp-XXXXXX")).string();
     const int fd = ::mkostemp(tmpl.data(), O_CLOEXEC);
     if (fd < 0) {
-        return ioError("A603", std::string("không tạo được tệp xuất: ") + std::strerror(errno),
+        return ioError("A603",
+                       std::string("không tạo được tệp xuất: ") + core::systemErrorText(errno),
                        outFile, core::ErrorKind::CannotCreate);
     }
     TempFile tmp(tmpl, fd);
@@ -565,8 +567,12 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
     struct archive* a = writer.a;
     auto archiveError = [&](const fs::path& where) {
         const char* msg = archive_error_string(a);
-        return ioError(
-            "A603", std::string("lỗi ghi tệp tar: ") + (msg ? msg : std::strerror(errno)), where);
+        return ioError("A603",
+                       std::string("lỗi ghi tệp tar: ") +
+                           (archive_errno(a) > 0 ? core::systemErrorText(archive_errno(a))
+                            : msg                ? msg
+                                                 : core::systemErrorText(errno)),
+                       where);
     };
     // pax restricted: plain ustar headers, plus a pax header only where ustar cannot hold the
     // entry (a long or non-ASCII name, written as UTF-8).
@@ -702,7 +708,8 @@ core::Result<PackageSummary> writePackage(const ExportPlan& plan,
             return ioError("A602", "tệp xuất đã tồn tại (dùng --force để ghi đè)", outFile,
                            core::ErrorKind::CannotCreate);
         }
-        return ioError("A603", std::string("không đổi tên được tệp xuất: ") + std::strerror(errno),
+        return ioError("A603",
+                       std::string("không đổi tên được tệp xuất: ") + core::systemErrorText(errno),
                        outFile, core::ErrorKind::CannotCreate);
     }
     tmp.release();

@@ -35,7 +35,7 @@ core::Status appendJournal(const fs::path& root, const JournalEntry& entry) {
     if (fd < 0) {
         return core::makeError(core::ErrorKind::Io, "A012",
                                std::string("không mở được nhật ký kho lưu trữ: ") +
-                                   std::strerror(errno),
+                                   core::systemErrorText(errno),
                                {file.string()});
     }
     // One write() of the whole line: with O_APPEND it lands at the end in one piece.
@@ -46,7 +46,7 @@ core::Status appendJournal(const fs::path& root, const JournalEntry& entry) {
     if (!ok) {
         return core::makeError(core::ErrorKind::Io, "A012",
                                std::string("không ghi được nhật ký kho lưu trữ: ") +
-                                   std::strerror(err),
+                                   core::systemErrorText(err),
                                {file.string()});
     }
     return {};

@@ -4,6 +4,7 @@
 // module boundaries.
 #include "diagnostic.hpp"
 
+#include <boost/system/error_code.hpp>
 #include <optional>
 #include <string>
 #include <utility>
@@ -36,6 +37,13 @@ Error makeError(ErrorKind kind, std::string code, std::string message, SourceLoc
 
 // "file:line: lỗi [CODE] message" followed by one line per detail.
 std::string format(const Error& e);
+
+// What an operating-system error means, in Vietnamese ("ổ đĩa đã hết chỗ trống" for ENOSPC):
+// the one place where errno and error_code values become text a clerk reads, so that no
+// English strerror() text ends up in a Vietnamese message. An errno without its own wording
+// is named by its symbol ("lỗi hệ thống ENOLINK").
+std::string systemErrorText(int errnum);
+std::string systemErrorText(const boost::system::error_code& ec);
 
 template <class T> class [[nodiscard]] Result {
 public:

@@ -183,7 +183,7 @@ private:
 
 core::Error writeError(const fs::path& file) {
     return core::makeError(core::ErrorKind::CannotCreate, "R023",
-                           std::string("không ghi được tệp PDF: ") + std::strerror(errno),
+                           std::string("không ghi được tệp PDF: ") + core::systemErrorText(errno),
                            {file.string()});
 }
 
