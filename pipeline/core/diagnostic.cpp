@@ -1,11 +1,16 @@
 #include "diagnostic.hpp"
 
+#include "terminal_text.hpp"
+
 namespace tdkt::core {
 
 std::string format(const Diagnostic& d) {
+    // A diagnostic is one line on a terminal: every control, bidi and invisible character of
+    // the file name, the field and the message (which quote the dossier's own text) is shown
+    // escaped, newlines included, so a name cannot reorder or fake a line of the report.
     std::string out;
     if (!d.where.file.empty()) {
-        out += d.where.file;
+        out += terminalSafe(d.where.file);
         if (d.where.line > 0) {
             out += ':' + std::to_string(d.where.line);
         }
@@ -22,11 +27,11 @@ std::string format(const Diagnostic& d) {
         out += "ghi chú";
         break;
     }
-    out += " [" + d.code + "] ";
+    out += " [" + terminalSafe(d.code) + "] ";
     if (!d.field.empty()) {
-        out += d.field + ": ";
+        out += terminalSafe(d.field) + ": ";
     }
-    out += d.message;
+    out += terminalSafe(d.message);
     return out;
 }
 

@@ -22,7 +22,8 @@ struct Diagnostic {
     std::string message; // Vietnamese, for clerks
 };
 
-// "file:line: lỗi [V012] field: message" (field part omitted when empty).
+// "file:line: lỗi [V012] field: message" (field part omitted when empty), one line, safe for a
+// terminal: control, bidi and invisible characters are shown escaped (see terminal_text.hpp).
 std::string format(const Diagnostic& d);
 
 class Diagnostics {
