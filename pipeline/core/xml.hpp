@@ -6,6 +6,7 @@
 #include "diagnostic.hpp"
 #include "error.hpp"
 #include "fs.hpp"
+#include "xml_codes.hpp"
 
 #include <memory>
 #include <string>
@@ -34,8 +35,13 @@ private:
     std::string m_displayName;
 };
 
-// Parse bytes without validation. Problems are added to `diags` (codes X001–X009) and the
-// result is an InputRejected error when the document cannot be used.
+// Parse bytes without validation. Before libxml2 sees them, the bytes must be UTF-8 XML (not
+// another format or encoding: X005, X002, X003), hold no DOCTYPE (X004) and stay within
+// limits no schema of ours needs, which also keep libxml2 from quadratic work: at most 64
+// attributes on an element (X006), 64 levels of nesting (X007), 100,000 bytes in one text or
+// attribute value (X008); libxml2's own limits stay on. A syntax error (X001) says which
+// construct is wrong and names the element or attribute where it lies. Problems are added to
+// `diags` and the result is an InputRejected error when the document cannot be used.
 Result<XmlDocument> parseXml(std::string_view bytes, const std::string& displayName,
                              Diagnostics& diags);
 Result<XmlDocument> parseXmlFile(const fs::path& file, const std::string& displayName,
@@ -47,7 +53,8 @@ public:
     static Result<XmlSchema> load(const fs::path& xsd);
 
     // Validate a parsed document; every violation goes to `diags` (code X010–X029) with the
-    // document's display name and the line. Returns false when invalid. Thread-safe.
+    // document's display name and the line; after 100 identical ones (1,000 in all) the rest
+    // are counted in one X011 summary. Returns false when invalid. Thread-safe.
     bool validate(const XmlDocument& doc, Diagnostics& diags) const;
 
     // parseXml + validate.

@@ -128,7 +128,9 @@ TEST_CASE("malformed XML is rejected with the line of the fault", "[read]") {
     CHECK(d.code == "X001");
     CHECK(d.where.file == "hong.xml");
     CHECK(d.where.line == 31);
-    CHECK(d.message == "thẻ mở và thẻ đóng không khớp");
+    CHECK(d.field == "position");
+    CHECK(d.message == "XML không đúng cú pháp: thẻ đóng </positio> không khớp với thẻ mở "
+                       "<position> ở dòng 31");
     // The error carries the same diagnostics for callers that keep only the error.
     REQUIRE(result.error().details.size() == 1);
     CHECK(result.error().details[0].where.line == 31);
