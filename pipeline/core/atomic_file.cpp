@@ -2,17 +2,15 @@
 
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace tdkt::core {
 namespace {
 
 Error ioError(const char* code, const std::string& what, const fs::path& p) {
-    return makeError(ErrorKind::Io, code, what + ": " + std::strerror(errno), {p.string()});
+    return makeError(ErrorKind::Io, code, what + ": " + systemErrorText(errno), {p.string()});
 }
 
 } // namespace
@@ -36,8 +34,7 @@ Status writeFileAtomic(const fs::path& target, std::string_view bytes) {
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         return makeError(ErrorKind::CannotCreate, "C012",
-                         std::string("không tạo được tệp: ") + std::strerror(errno),
-                         {target.string()});
+                         "không tạo được tệp: " + systemErrorText(errno), {target.string()});
     }
     const char* data = bytes.data();
     std::size_t left = bytes.size();
@@ -73,17 +70,64 @@ Status renameDurable(const fs::path& from, const fs::path& to) {
     return fsyncPath(parent);
 }
 
-Result<std::string> readFile(const fs::path& file) {
-    std::ifstream in(file.string(), std::ios::binary);
-    if (!in) {
-        return makeError(ErrorKind::InputMissing, "C003", "không mở được tệp", {file.string()});
+std::string megabytes(std::uintmax_t bytes) {
+    // Rounded up to a tenth, so a file just over a limit never reads as equal to it.
+    const std::uintmax_t tenths = (bytes * 10 + kMegabyte - 1) / kMegabyte;
+    std::string out = std::to_string(tenths / 10);
+    if (tenths % 10 != 0) {
+        out += ',' + std::to_string(tenths % 10);
     }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    if (in.bad()) {
-        return makeError(ErrorKind::Io, "C004", "lỗi đọc tệp", {file.string()});
+    return out + " MB";
+}
+
+Result<std::string> readFile(const fs::path& file, std::uintmax_t maxBytes) {
+    const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        return makeError(ErrorKind::InputMissing, "C003",
+                         "không mở được tệp: " + systemErrorText(errno), {file.string()});
     }
-    return ss.str();
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        const int err = S_ISDIR(st.st_mode) ? EISDIR : errno;
+        ::close(fd);
+        return makeError(ErrorKind::InputMissing, "C003",
+                         "không mở được tệp: " + systemErrorText(err), {file.string()});
+    }
+    auto tooLarge = [&](std::uintmax_t size) {
+        ::close(fd);
+        return makeError(ErrorKind::InputRejected, "C006",
+                         "tệp lớn " + megabytes(size) + ", quá giới hạn " + megabytes(maxBytes),
+                         {file.string()});
+    };
+    const std::uintmax_t size = S_ISREG(st.st_mode) ? static_cast<std::uintmax_t>(st.st_size) : 0;
+    if (size > maxBytes) {
+        return tooLarge(size);
+    }
+    // The size is checked again while reading: a file may grow, and a device or pipe has none.
+    std::string out;
+    out.reserve(static_cast<std::size_t>(size));
+    char buf[65536];
+    for (;;) {
+        const ssize_t n = ::read(fd, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            const int err = errno;
+            ::close(fd);
+            return makeError(ErrorKind::Io, "C004", "lỗi đọc tệp: " + systemErrorText(err),
+                             {file.string()});
+        }
+        if (n == 0) {
+            break;
+        }
+        if (out.size() + static_cast<std::size_t>(n) > maxBytes) {
+            return tooLarge(out.size() + static_cast<std::size_t>(n));
+        }
+        out.append(buf, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return out;
 }
 
 } // namespace tdkt::core

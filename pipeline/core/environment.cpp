@@ -1,5 +1,6 @@
 #include "environment.hpp"
 
+#include <cerrno>
 #include <cstdlib>
 #include <ctime>
 
@@ -8,6 +9,27 @@
 #endif
 
 namespace tdkt::core {
+namespace {
+
+void readMaxDossierSize(Environment& env) {
+    const char* value = std::getenv("TDKT_MAX_DOSSIER_MB");
+    if (!value || !*value) {
+        return;
+    }
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long mb = std::strtoull(value, &end, 10);
+    if (errno != 0 || *end != '\0' || *value == '-' || mb < 1 || mb > kLargestMaxDossierMb) {
+        env.settingProblem = "biến môi trường TDKT_MAX_DOSSIER_MB=«" + std::string(value) +
+                             "» không dùng được: cần một số nguyên MB từ 1 đến " +
+                             std::to_string(kLargestMaxDossierMb) + " (mặc định " +
+                             std::to_string(kDefaultMaxDossierMb) + ")";
+        return;
+    }
+    env.maxDossierBytes = static_cast<std::uintmax_t>(mb) * 1024u * 1024u;
+}
+
+} // namespace
 
 Environment Environment::fromProcess() {
     Environment env;
@@ -35,6 +57,7 @@ Environment Environment::fromProcess() {
     const char* epoch = std::getenv("SOURCE_DATE_EPOCH");
     env.now = epoch && *epoch ? std::strtoll(epoch, nullptr, 10)
                               : static_cast<std::int64_t>(std::time(nullptr));
+    readMaxDossierSize(env);
     return env;
 }
 

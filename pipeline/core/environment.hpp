@@ -9,10 +9,19 @@
 
 namespace tdkt::core {
 
+inline constexpr std::uintmax_t kDefaultMaxDossierMb = 32;
+inline constexpr std::uintmax_t kLargestMaxDossierMb = 1024; // libxml2 reads at most 2 GB
+inline constexpr const char* kSettingUnusable = "C020"; // Environment::settingProblem (exit 78)
+
 struct Environment {
     fs::path dataDir;               // holds templates/, schemas/, config/
     std::vector<fs::path> fontDirs; // searched in order for template fonts
     std::int64_t now = 0;           // seconds since the epoch, UTC; the run's clock
+    // A dossier larger than this is refused before it is read (TDKT_MAX_DOSSIER_MB).
+    std::uintmax_t maxDossierBytes = kDefaultMaxDossierMb * 1024u * 1024u;
+    // Set (in Vietnamese) when an environment variable holds a value tdkt cannot use; the
+    // stage that needs the value refuses to run with it (a configuration error).
+    std::string settingProblem;
 
     fs::path templatesDir() const { return dataDir / "templates"; }
     fs::path schemasDir() const { return dataDir / "schemas"; }
@@ -20,7 +29,8 @@ struct Environment {
 
     // Defaults: data dir from TDKT_DATA_DIR or the build's configured folder; fonts from
     // TDKT_FONT_DIRS (colon-separated) or the Debian font folders; clock from
-    // SOURCE_DATE_EPOCH or the system clock.
+    // SOURCE_DATE_EPOCH or the system clock; the dossier size limit from TDKT_MAX_DOSSIER_MB
+    // (whole MB, 1–1024, default 32).
     static Environment fromProcess();
 };
 

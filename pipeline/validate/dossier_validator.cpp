@@ -82,7 +82,11 @@ DossierValidator::load(const core::Environment& env, std::shared_ptr<const Issue
         return core::makeError(ErrorKind::Internal, codes::kIssuersUnreadable,
                                "thiếu danh mục cơ quan ban hành hoặc danh mục khen thưởng");
     }
+    if (!env.settingProblem.empty()) {
+        return core::makeError(ErrorKind::Config, core::kSettingUnusable, env.settingProblem);
+    }
     DossierValidator v;
+    v.m_maxBytes = env.maxDossierBytes;
     auto schema10 = core::XmlSchema::load(env.schemasDir() / "dossier-1.0.xsd");
     if (!schema10) {
         return schema10.error();
@@ -99,10 +103,28 @@ DossierValidator::load(const core::Environment& env, std::shared_ptr<const Issue
     return v;
 }
 
+core::Error DossierValidator::tooLarge(std::uintmax_t size, const std::string& displayName,
+                                       Diagnostics& diags) const {
+    const std::string message =
+        "tệp hồ sơ «" + displayName + "» lớn " + core::megabytes(size) + ", quá giới hạn " +
+        core::megabytes(m_maxBytes) +
+        " cho một hồ sơ; hãy tách thành nhiều hồ sơ, hoặc (nếu đúng là hồ sơ hợp lệ) nâng giới "
+        "hạn bằng biến môi trường TDKT_MAX_DOSSIER_MB";
+    diags.error(core::kXmlFileTooLarge, {displayName, 0, 0}, {}, message);
+    return core::makeError(ErrorKind::InputRejected, core::kXmlFileTooLarge, message,
+                           {displayName});
+}
+
 core::Result<model::Dossier> DossierValidator::read(const fs::path& file,
                                                     const std::string& displayName,
                                                     Diagnostics& diags) const {
-    auto bytes = core::readFile(file);
+    // The size is judged before a byte is read: a 100 MB file would otherwise be read whole,
+    // parsed into 600 MB and yield 40,000 copies of one error.
+    boost::system::error_code ec;
+    if (const std::uintmax_t size = fs::file_size(file, ec); !ec && size > m_maxBytes) {
+        return tooLarge(size, displayName, diags);
+    }
+    auto bytes = core::readFile(file, m_maxBytes);
     if (!bytes) {
         Error e = bytes.error();
         e.where.file = displayName;
@@ -120,6 +142,9 @@ core::Result<model::Dossier> DossierValidator::read(std::string_view bytes,
                                                     const std::string& displayName,
                                                     Diagnostics& diags,
                                                     const fs::path& baseDir) const {
+    if (bytes.size() > m_maxBytes) {
+        return tooLarge(bytes.size(), displayName, diags);
+    }
     const std::size_t firstNew = diags.items().size();
     auto doc = core::parseXml(bytes, displayName, diags);
     if (!doc) {

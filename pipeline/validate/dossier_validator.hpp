@@ -38,7 +38,8 @@ public:
     // relative to the dossier's folder. Every problem found is added to `diags`, each with the
     // file's display name and its line; warnings do not reject the dossier. On rejection the
     // result is ErrorKind::InputRejected (exit 65) carrying the same diagnostics in
-    // Error::details. The dossier's text is kept as typed: cleaning is normalize's job.
+    // Error::details. The dossier's text is kept as typed: cleaning is normalize's job. A file
+    // larger than env.maxDossierBytes (TDKT_MAX_DOSSIER_MB) is refused before it is read (X009).
     // Thread-safe: one validator may serve many threads.
     core::Result<model::Dossier> read(const fs::path& file, const std::string& displayName,
                                       core::Diagnostics& diags) const;
@@ -59,12 +60,15 @@ public:
 
 private:
     DossierValidator() = default;
+    core::Error tooLarge(std::uintmax_t size, const std::string& displayName,
+                         core::Diagnostics& diags) const;
 
     core::XmlSchema m_schema10;
     core::XmlSchema m_schema20;
     std::shared_ptr<const IssuerRegistry> m_issuers;
     std::shared_ptr<const AwardCatalogue> m_catalogue;
     model::Date m_runDate;
+    std::uintmax_t m_maxBytes = 0; // a larger dossier file is refused unread (env.maxDossierBytes)
 };
 
 // The attached PDFs of a dossier: each exists beside the dossier, is a PDF, is within the size
