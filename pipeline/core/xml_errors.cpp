@@ -92,6 +92,16 @@ std::pair<std::string, std::string> schemaError(const xmlError* err) {
     if (msg.find("pattern") != std::string::npos) {
         return {field, "giá trị" + value() + " không đúng định dạng"};
     }
+    // "[facet 'maxLength'] The value has a length of '612'; this exceeds the allowed maximum
+    // length of '404'." (likewise minLength): the limit and the length, in characters.
+    static const std::regex lengthRe("length of '([0-9]+)'; this (exceeds|underruns) the allowed "
+                                     "(?:maximum|minimum) length of '([0-9]+)'");
+    if (std::smatch l; std::regex_search(msg, l, lengthRe)) {
+        return {field, std::string(l[2] == "exceeds" ? "quá dài: " : "quá ngắn: ") + "dài " +
+                           std::string(l[1]) + " ký tự, giới hạn " +
+                           (l[2] == "exceeds" ? "tối đa " : "tối thiểu ") + std::string(l[3]) +
+                           " ký tự"};
+    }
     if (msg.find("length") != std::string::npos) {
         return {field, "độ dài giá trị" + value() + " không hợp lệ"};
     }

@@ -3,6 +3,7 @@
 #include "pipeline.hpp"
 
 #include "decision_filer.hpp"
+#include "drawing_check.hpp"
 #include "issue_plan.hpp"
 #include "pipeline/normalize/normalizer.hpp"
 #include "pipeline/render/renderer.hpp"
@@ -194,6 +195,8 @@ std::vector<ConfigWarning> configWarningsOf(const std::vector<IssuedDecision>& d
 struct Pipeline::Checked {
     CheckReport report;
     std::vector<Plan> plans; // pointing into report.dossiers
+    Renderers renderers;     // the templates the plans draw with, loaded once for the run
+    std::optional<core::Error> configError; // a template that does not load
 };
 
 Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
@@ -218,6 +221,22 @@ Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
     }
     PlanTools tools{*m_impl->issuers, *m_impl->catalogue, *m_impl->money, perDossier};
     out.plans = planDecisions(report.dossiers, tools, runDate, m_impl->env.now, report.diagnostics);
+    auto renderers = loadRenderers(m_impl->env, out.plans);
+    if (!renderers) {
+        const core::Error& e = renderers.error();
+        report.diagnostics.error(e.code, e.where, {}, e.message);
+        out.configError = e;
+        return out;
+    }
+    out.renderers = std::move(renderers).value();
+    const Renderers& loaded = out.renderers;
+    checkDrawing(
+        out.plans,
+        [&loaded](const std::string& name) -> const render::DocumentRenderer* {
+            auto it = loaded.find(name);
+            return it == loaded.end() ? nullptr : &it->second;
+        },
+        m_impl->catalogue->combinedSubjectPattern(), report.diagnostics);
     return out;
 }
 
@@ -232,6 +251,10 @@ IssueReport Pipeline::issue(const IssueOptions& options) const {
     report.check = std::move(checked.report);
     const std::vector<Plan>& plans = checked.plans;
     report.plannedDecisions = static_cast<int>(plans.size());
+    if (checked.configError) {
+        report.error = checked.configError;
+        return report;
+    }
     if (!report.check.ok()) {
         report.error = core::makeError(core::ErrorKind::InputRejected, "J003",
                                        "hồ sơ không hợp lệ; không ghi gì vào kho lưu trữ");
@@ -242,10 +265,6 @@ IssueReport Pipeline::issue(const IssueOptions& options) const {
         report.configWarnings = configWarningsOf(report.decisions);
         return report;
     };
-    auto renderers = loadRenderers(m_impl->env, plans);
-    if (!renderers) {
-        return fail(renderers.error());
-    }
     auto print = loadPrintSetup(m_impl->env, options.print, plans);
     if (!print) {
         return fail(print.error());
@@ -259,7 +278,7 @@ IssueReport Pipeline::issue(const IssueOptions& options) const {
 
     const int totalSteps = filingSteps(plans);
     int done = 0;
-    const Renderers& loaded = renderers.value();
+    const Renderers& loaded = checked.renderers;
     FilingTools tools{
         *m_impl->money,
         m_impl->retention,

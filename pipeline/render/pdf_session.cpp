@@ -118,6 +118,7 @@ core::Result<std::string> Session::save() {
 // R004: a character the template's font cannot draw (it would print as an empty box).
 core::Status Session::missingGlyph(const std::string& field, int line) {
     const char32_t cp = m_missing;
+    m_lastMissing = cp;
     m_missing = 0;
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(cp));

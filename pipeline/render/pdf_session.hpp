@@ -7,6 +7,7 @@
 #include "pipeline/render/display_list.hpp"
 #include "pipeline/render/layout.hpp"
 #include "pipeline/render/pdf_fixup.hpp"
+#include "pipeline/render/renderer.hpp"
 #include "pipeline/render/text_measure.hpp"
 #include "pipeline/template/value.hpp"
 
@@ -65,6 +66,18 @@ public:
 
     // libharu's bytes, before the PDF/A fix-up.
     core::Result<std::string> save();
+
+    // ----- checking without drawing (fit_check.cpp) -----
+    // Lays out every text element of the document's first page (the first-page set and the
+    // sets repeated from page 1) with `context` and reports each one drawing would reject
+    // (R001, R002, R004): all of them, not only the first. Needs begin(); draws nothing.
+    void measureFixed(const tmpl::Value& context, std::vector<FieldProblem>& out);
+    // How many characters of ordinary Vietnamese prose `e` holds: its lines at its size, or
+    // one line at its minimum size when it shrinks.
+    int capacityChars(const FixedElement& e);
+    // The first code point of `text` that one of the template's fonts has no glyph for
+    // (0 = none).
+    char32_t firstMissing(std::string_view text);
 
 private:
     // ----- libharu plumbing (pdf_session.cpp) -----
@@ -131,8 +144,9 @@ private:
     int m_pageCount = 0; // in the PDF
     int m_docPages = 0;  // in the document being drawn
     std::vector<HPDF_Font> m_fonts;
-    char32_t m_missing = 0;    // first character drawn without a glyph in its font
-    bool m_wholeFonts = false; // printChunk
+    char32_t m_missing = 0;     // first character drawn without a glyph in its font
+    char32_t m_lastMissing = 0; // the one the last R004 was about
+    bool m_wholeFonts = false;  // printChunk
     std::unordered_map<std::string, HPDF_Image> m_images; // asset file → image of this PDF
     std::vector<Item> m_tableHeaders;
 };

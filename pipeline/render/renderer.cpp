@@ -27,10 +27,15 @@ core::Result<DocumentRenderer> DocumentRenderer::load(const core::Environment& e
         return layout.error();
     }
     DocumentRenderer r;
+    r.m_impl->name = templateName;
     r.m_impl->layout = std::move(layout.value());
     r.m_impl->now = env.now;
     r.m_impl->metrics.resize(r.m_impl->layout.fonts.size());
     return r;
+}
+
+const std::string& DocumentRenderer::name() const {
+    return m_impl->name;
 }
 
 core::Result<RenderedBytes> DocumentRenderer::renderToBytes(const tmpl::Value& context) const {

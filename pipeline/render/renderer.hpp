@@ -12,6 +12,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace tdkt::render {
@@ -45,6 +46,21 @@ struct EachOptions {
     // setup is paid once per batch. Each file then embeds the glyphs its batch used, so the
     // bytes of a file depend on this number (never on `threads`).
     std::size_t batchSize = 64;
+};
+
+// A field drawing would reject, found without drawing (FitChecker).
+struct FieldProblem {
+    std::string code;    // R001 too many lines, R002 below the minimum size, R004 no glyph
+    std::string field;   // the template's name of the field ("thành tích")
+    std::string message; // Vietnamese, without the location
+    int templateLine = 0;
+    // The context paths the field prints ("recipient.achievement"), for the caller to say
+    // which input the text came from.
+    std::vector<std::string> variables;
+    int lines = 0; // R001: lines needed; maxLines is the template's
+    int maxLines = 0;
+    int capacityChars = 0;  // R001, R002: characters of ordinary prose the field holds
+    char32_t character = 0; // R004
 };
 
 // A loaded template: parsed and validated once, then used for any number of documents.
@@ -92,12 +108,40 @@ public:
     renderEach(std::size_t count, const ContextSource& source, const OutputPath& outFile,
                const EachOptions& options = {}, std::size_t* failedIndex = nullptr) const;
 
+    const std::string& name() const;
+
     ~DocumentRenderer();
     DocumentRenderer(DocumentRenderer&&) noexcept;
     DocumentRenderer& operator=(DocumentRenderer&&) noexcept;
 
 private:
+    friend class FitChecker;
     DocumentRenderer();
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+// Checks what drawing would reject without drawing anything, for `tdkt validate`: every text
+// field of a document's first page laid out with its context (certificates, flags: fixed
+// layouts), and whether the template's fonts can draw a text. About a hundred times cheaper
+// than drawing. One checker per thread; the renderer must outlive it.
+class FitChecker {
+public:
+    explicit FitChecker(const DocumentRenderer& renderer);
+    ~FitChecker();
+    FitChecker(FitChecker&&) noexcept;
+    FitChecker(const FitChecker&) = delete;
+    FitChecker& operator=(const FitChecker&) = delete;
+
+    // Every problem of the document `context` would give (empty: it draws).
+    core::Result<std::vector<FieldProblem>> check(const tmpl::Value& context);
+    // The first character of `text` the template's fonts cannot draw (0 = none).
+    char32_t undrawable(std::string_view text);
+    // The characters of ordinary prose the field printing `variable` holds (0 = no such field
+    // on the first page, or it is not limited).
+    int capacityOf(const std::string& variable);
+
+private:
     struct Impl;
     std::unique_ptr<Impl> m_impl;
 };

@@ -9,6 +9,7 @@
 namespace tdkt::render {
 
 struct DocumentRenderer::Impl {
+    std::string name; // the template's folder name
     Layout layout;
     std::int64_t now = 0;
     mutable std::vector<detail::FontMetrics> metrics;

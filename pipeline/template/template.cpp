@@ -533,6 +533,26 @@ bool Template::isLiteral() const {
            (m_nodes->size() == 1 && m_nodes->front().kind == Kind::Text);
 }
 
+namespace {
+void collectVariables(const std::vector<Node>& nodes, std::vector<std::string>& out) {
+    for (const Node& n : nodes) {
+        if (n.kind == Kind::Var && std::find(out.begin(), out.end(), n.text) == out.end()) {
+            out.push_back(n.text);
+        }
+        collectVariables(n.children, out);
+        collectVariables(n.elseChildren, out);
+    }
+}
+} // namespace
+
+std::vector<std::string> Template::variables() const {
+    std::vector<std::string> out;
+    if (m_nodes) {
+        collectVariables(*m_nodes, out);
+    }
+    return out;
+}
+
 const std::string& Template::literal() const {
     return !m_nodes || m_nodes->empty() ? emptyString() : m_nodes->front().text;
 }

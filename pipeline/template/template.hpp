@@ -79,6 +79,9 @@ public:
     bool isLiteral() const;
     // The text of a literal template.
     const std::string& literal() const;
+    // The paths of the values it prints ({{recipient.name}} → "recipient.name"), in order of
+    // first appearance, inside sections too (the paths as written, relative to their section).
+    std::vector<std::string> variables() const;
 
     Template();
     ~Template();

@@ -14,8 +14,10 @@ inline constexpr const char* kImplausibleAge = "V005"; // age in the round year 
 inline constexpr const char* kSubmissionAfterDecision = "V006";
 inline constexpr const char* kReviewAfterSubmission = "V007"; // warning
 inline constexpr const char* kDuplicateNominee = "V008";
-inline constexpr const char* kRoundYearMismatch = "V009";    // warning
-inline constexpr const char* kAchievementTooLong = "V011";   // warning
+inline constexpr const char* kRoundYearMismatch = "V009"; // warning
+// V011 is retired (an achievement over 200 characters): how much a certificate holds is
+// measured at validation with its template and fonts (R001, job/drawing_check.cpp), and the
+// schemas' Achievement type holds the largest box.
 inline constexpr const char* kInvisibleText = "V012";        // only invisible characters
 inline constexpr const char* kSameNomineeTwoAwards = "V013"; // warning
 inline constexpr const char* kUnknownAwardKind = "V014";     // not in the award catalogue

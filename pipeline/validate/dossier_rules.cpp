@@ -17,8 +17,6 @@ using core::SourceLocation;
 
 namespace {
 
-// Certificates have room for about this many characters of achievement text.
-constexpr std::size_t kCertificateAchievementMax = 200;
 constexpr int kMinAge = 16;
 constexpr int kMaxAge = 100;
 
@@ -412,16 +410,6 @@ private:
                               "thiếu thành tích: thành tích được in trên " +
                                   (k.artefactName.empty() ? k.name : k.artefactName));
             }
-        }
-        // A text of at most N bytes has at most N characters: skip ICU for the usual case.
-        const std::size_t len = nom.achievement.size() > kCertificateAchievementMax
-                                    ? text::visibleLength(nom.achievement)
-                                    : nom.achievement.size();
-        if (len > kCertificateAchievementMax) {
-            m_diags.warning(codes::kAchievementTooLong, nom.where, field + "/achievement",
-                            "thành tích dài " + std::to_string(len) + " ký tự, quá " +
-                                std::to_string(kCertificateAchievementMax) +
-                                " ký tự in được trên bằng, giấy chứng nhận; hãy rút gọn");
         }
         for (const auto& id : nom.initiativeIds) {
             const bool own = std::any_of(n.history.initiatives.begin(), n.history.initiatives.end(),

@@ -1,6 +1,7 @@
 // Business rules (V001–V049): each rule fires on the smallest edit of a known-good dossier,
 // with its code, line and a message that names the problem, and does not fire otherwise.
 #include "pipeline/core/exit_code.hpp"
+#include "pipeline/text/name_key.hpp"
 #include "pipeline/validate/codes.hpp"
 #include "validate_test_support.hpp"
 
@@ -272,20 +273,23 @@ TEST_CASE("V009: a decision far from the round year is a warning", "[rules][date
     }
 }
 
-TEST_CASE("V011: an achievement too long for a certificate is a warning", "[rules][text]") {
+TEST_CASE("an achievement longer than the largest certificate box is refused by the schema",
+          "[rules][text]") {
     std::string longText;
-    while (longText.size() < 400) {
+    while (longText.size() < 600) {
         longText += "Đạt thành tích xuất sắc ";
     }
     Outcome o = run(
         edit(valid(), "Có học sinh đạt giải Nhất kỳ thi học sinh giỏi cấp Thành phố", longText));
     INFO(dump(o.diags));
-    CHECK(o.ok);
-    auto v = withCode(o.diags, codes::kAchievementTooLong);
-    REQUIRE(v.size() == 1);
-    CHECK(v[0].severity == core::Severity::Warning);
-    CHECK(v[0].where.line == 33); // the <achievement> element itself
-    CHECK(v[0].field == "individual[@id=\"n1\"]/achievement");
+    REQUIRE_FALSE(o.ok);
+    REQUIRE(o.diags.items().size() == 1);
+    const auto& d = o.diags.items().front();
+    CHECK(d.where.line == 33); // the <achievement> element itself
+    CHECK(d.field == "achievement");
+    // The limit and the length, in characters.
+    CHECK(d.message.find("404") != std::string::npos);
+    CHECK(d.message.find(std::to_string(text::visibleLength(longText))) != std::string::npos);
 }
 
 TEST_CASE("V012: text made only of invisible characters is empty", "[rules][text]") {
