@@ -257,6 +257,7 @@ core::Result<Lock> Archive::lock(int waitSeconds) const {
     }
 
     cleanStaging(m_root);
+    cleanInterruptedJournalWrites(m_root);
     // Finish a commit that was interrupted after its rename.
     boost::system::error_code ec;
     if (fs::exists(m_root / kPendingFile, ec)) {

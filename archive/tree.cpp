@@ -27,10 +27,14 @@ std::vector<fs::path> sortedChildren(const fs::path& dir) {
 
 } // namespace
 
+bool isInterruptedJournalWrite(const std::string& name) {
+    return name.rfind("..commit-pending.tmp-", 0) == 0;
+}
+
 bool isHousekeepingName(const std::string& name) {
     return name == ".lock" || name == ".staging" || name == ".commit-pending" ||
-           name == "registers" || name == "journal" || name.rfind("index.sqlite", 0) == 0 ||
-           name.rfind(".index", 0) == 0;
+           isInterruptedJournalWrite(name) || name == "registers" || name == "journal" ||
+           name.rfind("index.sqlite", 0) == 0 || name.rfind(".index", 0) == 0;
 }
 
 TreeListing listTree(const fs::path& root) {
@@ -80,6 +84,18 @@ int cleanStaging(const fs::path& root) {
             removed += ec ? 0 : 1;
         }
         ::close(fd);
+    }
+    return removed;
+}
+
+int cleanInterruptedJournalWrites(const fs::path& root) {
+    int removed = 0;
+    for (const fs::path& file : sortedChildren(root)) {
+        if (isInterruptedJournalWrite(file.filename().string())) {
+            boost::system::error_code ec;
+            fs::remove(file, ec);
+            removed += ec ? 0 : 1;
+        }
     }
     return removed;
 }

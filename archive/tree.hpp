@@ -21,6 +21,11 @@ TreeListing listTree(const fs::path& root);
 
 // Removes staging folders whose owner is gone (their flock is free). Returns how many.
 int cleanStaging(const fs::path& root);
+// A commit journal's temporary file (core::writeFileAtomic's ".NAME.tmp-PID") left by a
+// process killed while writing it: meaningless without its rename, ignored by verify and
+// removed under the lock. Returns how many were removed.
+bool isInterruptedJournalWrite(const std::string& name);
+int cleanInterruptedJournalWrites(const fs::path& root);
 
 // Staging folders present (relative to root), live or abandoned.
 std::vector<std::string> stagingFolders(const fs::path& root);

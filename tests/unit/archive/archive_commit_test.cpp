@@ -407,6 +407,28 @@ TEST_CASE("a commit interrupted after its rename is completed at the next lock",
     CHECK(report->ok());
 }
 
+TEST_CASE("a journal write cut short by a kill is ignored by verify and removed at the next lock",
+          "[archive]") {
+    TempDir tmp;
+    Archive archive = openArchive(tmp.path());
+    {
+        auto lock = archive.lock(1);
+        REQUIRE(lock.ok());
+        REQUIRE(fileDecision(archive, lock.value(), sampleRecord(4)).ok());
+    }
+    // What core::writeFileAtomic leaves when killed between its write and its rename.
+    const fs::path leftover = tmp.path() / "..commit-pending.tmp-7902";
+    writeFile(leftover, "2026/UBND-TP-HANOI/05-qd");
+    auto report = verify(tmp.path(), schemasDir());
+    REQUIRE(report.ok());
+    CHECK(report->ok());
+
+    auto lock = archive.lock(1);
+    REQUIRE(lock.ok());
+    CHECK_FALSE(fs::exists(leftover));
+    CHECK(archive.nextNumber("UBND-TP-HANOI", 2026).value() == 5);
+}
+
 TEST_CASE("collectives and individuals are numbered separately in the list", "[archive]") {
     TempDir tmp;
     Archive archive = openArchive(tmp.path());
