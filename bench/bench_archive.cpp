@@ -1,6 +1,8 @@
 // Archive index benchmark: fills an FTS5 index with synthetic award records (10,000 decisions
 // of 100 awardees by default) through the same IndexWriter that commit and reindex use, then
-// times diacritic-insensitive name queries with filters. Prints numbers; asserts nothing.
+// times diacritic-insensitive name queries with filters, in this process and, when
+// TDKT_BENCH_TDKT names the tdkt program, as `tdkt search` processes (start-up included).
+// Prints numbers; asserts nothing.
 //   bench_archive [records] [queries]
 #include "archive/archive.hpp"
 #include "archive/index.hpp"
@@ -12,9 +14,15 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <fcntl.h>
 #include <random>
+#include <spawn.h>
 #include <string>
+#include <sys/resource.h>
+#include <sys/wait.h>
 #include <vector>
+
+extern char** environ;
 
 using namespace tdkt;
 using Clock = std::chrono::steady_clock;
@@ -43,6 +51,44 @@ const std::pair<std::string, std::string>& kindOf(int d) {
         slot -= share;
     }
     return shares.front().second;
+}
+
+// One run of a program, its output thrown away: wall time, CPU time (user + system) and page
+// faults, as wait4 reports them. False when it could not run or did not exit with 0.
+struct ProcessRun {
+    double wallMs = 0;
+    double cpuMs = 0;
+    long faults = 0;
+};
+bool runProcess(const std::vector<std::string>& args, ProcessRun& run) {
+    std::vector<char*> argv;
+    for (const auto& a : args) {
+        argv.push_back(const_cast<char*>(a.c_str()));
+    }
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    const auto t0 = Clock::now();
+    pid_t pid = 0;
+    const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (spawned != 0) {
+        return false;
+    }
+    int status = 0;
+    rusage usage{};
+    if (wait4(pid, &status, 0, &usage) != pid) {
+        return false;
+    }
+    run.wallMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+    auto ms = [](const timeval& t) {
+        return static_cast<double>(t.tv_sec) * 1e3 + static_cast<double>(t.tv_usec) / 1e3;
+    };
+    run.cpuMs = ms(usage.ru_utime) + ms(usage.ru_stime);
+    run.faults = usage.ru_minflt + usage.ru_majflt;
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
 
 } // namespace
@@ -268,5 +314,58 @@ int main(int argc, char** argv) {
     std::printf("query as above through archive::search (index opened per query): %zu queries, "
                 "p50 %.2f ms, p99 %.2f ms\n",
                 ms.size(), ms[ms.size() / 2], ms[ms.size() * 99 / 100]);
+
+    // `tdkt search` as a clerk or a script runs it: one process per query, start-up included.
+    if (const char* tdkt = std::getenv("TDKT_BENCH_TDKT")) {
+        // Each line: wall time p50/p99, and the p50 of CPU time and page faults (on a shared
+        // machine wall time also counts waiting for a core).
+        auto processes = [&](const char* what, int count, auto makeArgs) {
+            std::vector<double> wall;
+            std::vector<double> cpuMs;
+            std::vector<long> faults;
+            for (int i = 0; i < count; ++i) {
+                const std::vector<std::string> args = makeArgs(i);
+                ProcessRun run;
+                if (!runProcess(args, run)) {
+                    std::fprintf(stderr, "%s failed:", tdkt);
+                    for (const auto& a : args) {
+                        std::fprintf(stderr, " %s", a.c_str());
+                    }
+                    std::fprintf(stderr, "\n");
+                    std::exit(1);
+                }
+                wall.push_back(run.wallMs);
+                cpuMs.push_back(run.cpuMs);
+                faults.push_back(run.faults);
+            }
+            std::sort(wall.begin(), wall.end());
+            std::sort(cpuMs.begin(), cpuMs.end());
+            std::sort(faults.begin(), faults.end());
+            std::printf("%s: %d calls, p50 %.1f ms, p99 %.1f ms per call; CPU p50 %.1f ms, page "
+                        "faults p50 %ld\n",
+                        what, count, wall[wall.size() / 2], wall[wall.size() * 99 / 100],
+                        cpuMs[cpuMs.size() / 2], faults[faults.size() / 2]);
+        };
+        auto searchArgs = [&](int q, bool award) {
+            const archive::SearchQuery query = randomQuery(q);
+            std::vector<std::string> args = {
+                tdkt,      "search", query.text,  "--year",     std::to_string(*query.year),
+                "--limit", "20",     "--archive", root.string()};
+            if (award) {
+                args.push_back("--award");
+                args.push_back(pick(forms));
+            }
+            return args;
+        };
+        const int calls = std::max(queries / 10, 1);
+        processes("tdkt search (name without diacritics + year, limit 20), a process per query "
+                  "(target < 20 ms)",
+                  calls, [&](int q) { return searchArgs(q, false); });
+        processes("tdkt search as above + --award (tdkt-full, reads the award catalogue)",
+                  std::max(calls / 4, 1), [&](int q) { return searchArgs(q, true); });
+        processes("tdkt --version", calls, [&](int) {
+            return std::vector<std::string>{tdkt, "--version"};
+        });
+    }
     return finish();
 }

@@ -28,6 +28,10 @@ struct Invocation {
     }
 };
 
+// What a command returns when this program cannot run it: `tdkt` then hands the command line to
+// tdkt-full (main.cpp). Never an exit code; nothing has been printed.
+constexpr int kNotHere = -1;
+
 struct Command {
     const char* name;
     const char* summary; // Vietnamese, one line
@@ -54,7 +58,12 @@ bool intOption(const Invocation& inv, const std::string& command, const std::str
 
 const Command& validateCommand();
 const Command& issueCommand();
-const Command& searchCommand();
+// The award kinds (catalogue ids) --award names: job::awardKindsFor, which reads the catalogue.
+using AwardKindsFn = std::function<core::Result<std::vector<std::string>>(
+    const core::Environment& env, const std::string& text)>;
+// Without `awardKinds` (the quick `tdkt`, which loads no catalogue) a search with --award
+// returns kNotHere.
+Command searchCommand(AwardKindsFn awardKinds);
 const Command& verifyCommand();
 const Command& reindexCommand();
 const Command& textCommand();

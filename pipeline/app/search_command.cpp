@@ -8,7 +8,11 @@ namespace {
 
 using Poco::Util::Option;
 
-int runSearch(Invocation& inv) {
+int runSearch(Invocation& inv, const AwardKindsFn& awardKinds) {
+    // --form is the older name of --award.
+    if (!awardKinds && (inv.has("award") || inv.has("form"))) {
+        return kNotHere; // before anything is printed
+    }
     if (inv.positional.size() != 1) {
         return usageError(inv.err, "search", "cần đúng một chuỗi tìm kiếm (QUERY)");
     }
@@ -32,10 +36,9 @@ int runSearch(Invocation& inv) {
     if (inv.has("issuer")) {
         q.issuer = inv.get("issuer");
     }
-    // --form is the older name of --award.
     for (const char* option : {"award", "form"}) {
         if (inv.has(option)) {
-            auto kinds = job::awardKindsFor(inv.env, inv.get(option));
+            auto kinds = awardKinds(inv.env, inv.get(option));
             if (!kinds) {
                 return fail(inv.err, kinds.error());
             }
@@ -63,8 +66,8 @@ int runSearch(Invocation& inv) {
 
 } // namespace
 
-const Command& searchCommand() {
-    static const Command c{
+Command searchCommand(AwardKindsFn awardKinds) {
+    return Command{
         "search", "tra cứu người/tập thể được khen trong kho (không cần gõ dấu)",
         "tdkt search QUERY --archive DIR [--year Y] [--unit CODE] [--issuer CODE] [--award A]\n"
         "                  [--number SỐ] [--limit N] [--all-versions] [--json]\n\n"
@@ -91,8 +94,9 @@ const Command& searchCommand() {
             set.addOption(Option("all-versions", "", "mọi phiên bản").required(false));
             set.addOption(Option("json", "j", "JSON").required(false));
         },
-        runSearch};
-    return c;
+        [awardKinds = std::move(awardKinds)](Invocation& inv) {
+            return runSearch(inv, awardKinds);
+        }};
 }
 
 } // namespace tdkt::app

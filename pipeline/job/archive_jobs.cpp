@@ -1,16 +1,10 @@
-// Archive commands (search, verify, reindex) with the normalise stage's search key wired in.
+// Archive commands (verify, reindex, search's --award) with the normalise stage's search key
+// wired in; the search itself is search_job.cpp.
 #include "pipeline.hpp"
 #include "pipeline/validate/award_catalogue.hpp"
 #include "search_key.hpp"
 
 namespace tdkt::job {
-
-core::Result<std::vector<archive::SearchHit>> search(const core::Environment& env,
-                                                     const fs::path& archiveRoot,
-                                                     const archive::SearchQuery& query) {
-    (void)env;
-    return archive::search(archiveRoot, query, searchKeyFn());
-}
 
 core::Result<std::vector<std::string>> awardKindsFor(const core::Environment& env,
                                                      const std::string& text) {

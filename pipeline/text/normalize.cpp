@@ -5,7 +5,9 @@
 #include "pipeline/text/unicode_text.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstdint>
+#include <mutex>
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -287,10 +289,28 @@ enum : std::uint8_t {
     kNotNfcSafe = 4, // NFC_Quick_Check is not Yes, or a non-zero combining class
 };
 
-const std::array<std::uint8_t, 0x10000>& bmpFlags() {
-    static const auto table = [] {
-        std::array<std::uint8_t, 0x10000> t{};
-        for (UChar32 c = 0; c < 0x10000; ++c) {
+// Filled one block of 256 code points at a time, when text first holds one of them: the whole
+// table took ~35 million instructions, several ms, which every process paid at its first
+// normalize() (a `tdkt search` as much as for its own query), while Vietnamese text touches two
+// or three blocks.
+class BmpFlags {
+public:
+    std::uint8_t operator[](UChar32 c) {
+        const auto block = static_cast<std::size_t>(c) >> 8;
+        if (!m_ready[block].load(std::memory_order_acquire)) {
+            fill(block);
+        }
+        return m_flags[block][static_cast<std::size_t>(c) & 0xFF];
+    }
+
+private:
+    void fill(std::size_t block) {
+        std::lock_guard<std::mutex> lock(m_mutex);
+        if (m_ready[block].load(std::memory_order_relaxed)) {
+            return;
+        }
+        for (std::size_t i = 0; i < 256; ++i) {
+            const auto c = static_cast<UChar32>(block << 8 | i);
             std::uint8_t f = 0;
             if (U_IS_SURROGATE(c) || mayChange(c)) {
                 f |= kMayChange;
@@ -302,10 +322,18 @@ const std::array<std::uint8_t, 0x10000>& bmpFlags() {
                 u_getCombiningClass(c) != 0) {
                 f |= kNotNfcSafe;
             }
-            t[static_cast<std::size_t>(c)] = f;
+            m_flags[block][i] = f;
         }
-        return t;
-    }();
+        m_ready[block].store(true, std::memory_order_release);
+    }
+
+    std::array<std::array<std::uint8_t, 256>, 256> m_flags{};
+    std::array<std::atomic<bool>, 256> m_ready{};
+    std::mutex m_mutex;
+};
+
+BmpFlags& bmpFlags() {
+    static BmpFlags table;
     return table;
 }
 
@@ -357,7 +385,7 @@ bool isClean(std::string_view text, ToneStyle style) {
     bool ascii = true;
     bool onlyLegacyBytes = true; // every non-ASCII character could be a legacy byte read as cp1252
     bool supplementary = false;  // a code point past the BMP: ICU checks NFC at the end
-    const auto& flags = bmpFlags();
+    auto& flags = bmpFlags();
     const detail::Letter* letters = detail::letterTable();
     bool afterSpace = false;
     PairWatch word;
@@ -404,7 +432,7 @@ bool isClean(std::string_view text, ToneStyle style) {
             supplementary = true;
             onlyLegacyBytes = false;
         } else {
-            const std::uint8_t f = flags[static_cast<std::size_t>(c)];
+            const std::uint8_t f = flags[c];
             if (f & (kMayChange | kNotNfcSafe)) {
                 return false;
             }

@@ -94,3 +94,209 @@ TEST_CASE("the tone style is chosen on the command line") {
     CHECK(bad.exitCode == 64);
     CHECK(bad.err.find("--tone-style") != std::string::npos);
 }
+
+namespace {
+
+const std::string kDossier = "examples/truong-thcs-nguyen-trai.xml";
+
+// build/tdkt with `env` ("NAME=value ..." for the shell) in front, in the repository root.
+e2e::Run runWithEnv(const std::string& env, const std::vector<std::string>& args) {
+    e2e::TempDir tmp;
+    std::string cmd =
+        "cd " + e2e::quote(TDKT_SOURCE_DIR) + " && env " + env + " " + e2e::quote(TDKT_BINARY);
+    for (const auto& a : args) {
+        cmd += " " + e2e::quote(a);
+    }
+    const auto errFile = tmp.path / "stderr";
+    cmd += " 2>" + e2e::quote(errFile.string()) + " </dev/null";
+    e2e::Run r;
+    r.out = e2e::shell(cmd, &r.exitCode);
+    r.err = e2e::readAll(errFile);
+    return r;
+}
+
+// tdkt-full beside build/tdkt: every command, where `tdkt` hands what it does not run itself.
+e2e::Run runFull(const std::vector<std::string>& args) {
+    e2e::TempDir tmp;
+    std::string cmd =
+        "cd " + e2e::quote(TDKT_SOURCE_DIR) + " && " +
+        e2e::quote((tdkt::fs::path(TDKT_BINARY).parent_path() / "tdkt-full").string());
+    for (const auto& a : args) {
+        cmd += " " + e2e::quote(a);
+    }
+    const auto errFile = tmp.path / "stderr";
+    cmd += " 2>" + e2e::quote(errFile.string()) + " </dev/null";
+    e2e::Run r;
+    r.out = e2e::shell(cmd, &r.exitCode);
+    r.err = e2e::readAll(errFile);
+    return r;
+}
+
+} // namespace
+
+TEST_CASE("the general option --data-dir works before the command and after it") {
+    e2e::TempDir tmp;
+    // A folder without schemas/ and config/: validating then fails naming it, which shows that
+    // the option was taken.
+    const std::string empty = (tmp.path / "khong-co-du-lieu").string();
+    const std::string repo = TDKT_SOURCE_DIR;
+    const std::vector<std::vector<std::string>> spellings = {
+        {"--data-dir", "DIR", "validate", kDossier}, {"--data-dir=DIR", "validate", kDossier},
+        {"validate", "--data-dir", "DIR", kDossier}, {"validate", kDossier, "--data-dir=DIR"},
+        {"validate", kDossier, "--data-dir", "DIR"},
+    };
+    for (const auto& spelling : spellings) {
+        auto with = [&](const std::string& dir) {
+            std::vector<std::string> args;
+            for (std::string a : spelling) {
+                if (a == "DIR") {
+                    a = dir;
+                } else if (a == "--data-dir=DIR") {
+                    a = "--data-dir=" + dir;
+                }
+                args.push_back(a);
+            }
+            return args;
+        };
+        auto bad = e2e::runTdkt(with(empty));
+        INFO(spelling[0] << " " << spelling[1] << "\n" << bad.err);
+        CHECK(bad.exitCode != 0);
+        CHECK(bad.exitCode != 64);
+        CHECK(bad.err.find(empty) != std::string::npos);
+        auto good = e2e::runTdkt(with(repo));
+        INFO(good.err);
+        CHECK(good.exitCode == 0);
+        CHECK(good.out.find("Đã kiểm tra 1 hồ sơ") != std::string::npos);
+    }
+}
+
+TEST_CASE(
+    "the general option --data-dir goes before TDKT_DATA_DIR, which goes before the default") {
+    e2e::TempDir tmp;
+    const std::string empty = (tmp.path / "khong-co-du-lieu").string();
+    const std::string repo = TDKT_SOURCE_DIR;
+    auto envOnly = runWithEnv("TDKT_DATA_DIR=" + e2e::quote(empty), {"validate", kDossier});
+    CHECK(envOnly.exitCode != 0);
+    CHECK(envOnly.err.find(empty) != std::string::npos);
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"--data-dir", repo, "validate", kDossier},
+                                               {"validate", kDossier, "--data-dir", repo}}) {
+        auto r = runWithEnv("TDKT_DATA_DIR=" + e2e::quote(empty), args);
+        INFO(r.err);
+        CHECK(r.exitCode == 0);
+    }
+    for (const auto& args :
+         std::vector<std::vector<std::string>>{{"--data-dir", empty, "validate", kDossier},
+                                               {"validate", kDossier, "--data-dir", empty}}) {
+        auto r = runWithEnv("TDKT_DATA_DIR=" + e2e::quote(repo), args);
+        CHECK(r.exitCode != 0);
+        CHECK(r.err.find(empty) != std::string::npos);
+    }
+}
+
+TEST_CASE("the general option --help (-h) works before the command and after it") {
+    for (const char* command : {"validate", "issue", "search", "verify", "text"}) {
+        auto after = e2e::runTdkt({command, "--help"});
+        INFO(command);
+        CHECK(after.exitCode == 0);
+        CHECK(after.out.find(std::string("Cách dùng: tdkt ") + command) != std::string::npos);
+        for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+                 {"--help", command},
+                 {"-h", command},
+                 {command, "-h"},
+                 {"help", command},
+                 {"--data-dir", TDKT_SOURCE_DIR, "--help", command}}) {
+            auto r = e2e::runTdkt(args);
+            INFO(args[0] << " " << args[1]);
+            CHECK(r.exitCode == 0);
+            CHECK(r.out == after.out);
+        }
+    }
+    auto main = e2e::runTdkt({"--help"});
+    CHECK(main.exitCode == 0);
+    CHECK(main.out.find("Tùy chọn chung (đặt trước hoặc sau tên lệnh)") != std::string::npos);
+    CHECK(e2e::runTdkt({"-h"}).out == main.out);
+    CHECK(e2e::runTdkt({"--data-dir", TDKT_SOURCE_DIR, "--help"}).out == main.out);
+}
+
+TEST_CASE("the general option --version works before the command and after it") {
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"--version"},
+             {"--version", "validate"},
+             {"validate", "--version"},
+             {"--version", "search"},
+             {"search", "--version"},
+             {"search", "nguyen", "--archive", "/khong-co", "--version"},
+             {"--data-dir", TDKT_SOURCE_DIR, "--version"},
+             {"issue", kDossier, "--version", "--archive", "/khong-co"}}) {
+        auto r = e2e::runTdkt(args);
+        INFO(args[0]);
+        CHECK(r.exitCode == 0);
+        CHECK(r.out == "tdkt 0.1.0\n");
+        CHECK(r.err.empty());
+    }
+}
+
+TEST_CASE("options before the command other than the general ones exit 64 in Vietnamese") {
+    struct Case {
+        std::vector<std::string> args;
+        const char* expect;
+    } cases[] = {
+        {{"--bogus", "validate", kDossier}, "tùy chọn không hợp lệ «bogus»"},
+        {{"--archive", "/tmp/x", "search", "nguyen"}, "chỉ dùng được tùy chọn chung"},
+        {{"-x", "--version"}, "tùy chọn không hợp lệ «x»"},
+        {{"--data-dir"}, "tùy chọn «data-dir» cần một giá trị"},
+        {{"--data-dir", "/a", "validate", "--data-dir", "/b", kDossier}, "«data-dir» bị lặp lại"},
+        {{"search", "nguyen", "--archive", "/tmp/x", "--bogus"}, "tùy chọn không hợp lệ «bogus»"},
+        {{"validate", kDossier, "--bogus"}, "tùy chọn không hợp lệ «bogus»"},
+    };
+    for (const auto& c : cases) {
+        auto r = e2e::runTdkt(c.args);
+        INFO(c.args[0] << "\n" << r.err);
+        CHECK(r.exitCode == 64);
+        CHECK(r.err.find(c.expect) != std::string::npos);
+        CHECK(r.out.empty());
+    }
+}
+
+TEST_CASE("search reads no schema, template or catalogue unless --award needs the catalogue") {
+    e2e::TempDir tmp;
+    const std::string archive = e2e::filledArchive(tmp);
+    const std::string empty = (tmp.path / "khong-co-du-lieu").string();
+    // No data folder at all: the quick `tdkt` searches the index and nothing else.
+    auto plain = e2e::runTdkt({"--data-dir", empty, "search", "nguyen", "--archive", archive});
+    INFO(plain.err);
+    CHECK(plain.exitCode == 0);
+    CHECK(plain.out.find("Nguyễn") != std::string::npos);
+    // --award reads the catalogue (in tdkt-full) from the data folder given.
+    auto award = e2e::runTdkt(
+        {"--data-dir", empty, "search", "", "--award", "Giấy khen", "--archive", archive});
+    CHECK(award.exitCode == 78);
+    CHECK(award.err.find(empty) != std::string::npos);
+    auto awardHere = e2e::runTdkt({"search", "", "--award", "Giấy khen", "--archive", archive,
+                                   "--data-dir", TDKT_SOURCE_DIR});
+    INFO(awardHere.err);
+    CHECK(awardHere.exitCode == 0);
+    CHECK(awardHere.out.find("Giấy khen") != std::string::npos);
+}
+
+TEST_CASE("tdkt answers a search exactly as tdkt-full does") {
+    e2e::TempDir tmp;
+    const std::string archive = e2e::filledArchive(tmp);
+    for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
+             {"search", "nguyen thi dao", "--archive", archive},
+             {"search", "Đào", "--archive", archive, "--json"},
+             {"search", "nguyen", "--archive", archive, "--year", "2026", "--limit", "3"},
+             {"search", "", "--unit", "SYT-HN", "--archive", archive, "--all-versions"},
+             {"search", "khong co ai", "--archive", archive},
+             {"search", "nguyen", "--archive", tmp.path.string() + "/khong-co-kho"},
+             {"search", "--archive", archive},
+             {"search", "nguyen", "--archive", archive, "--limit", "x"}}) {
+        auto quick = e2e::runTdkt(args);
+        auto full = runFull(args);
+        INFO(args[1] << " " << args.back());
+        CHECK(quick.exitCode == full.exitCode);
+        CHECK(quick.out == full.out);
+        CHECK(quick.err == full.err);
+    }
+}

@@ -1,0 +1,27 @@
+// tdkt-full's command table: every command, in the order `tdkt --help` lists them.
+#include "cli.hpp"
+#include "command.hpp"
+#include "pipeline/job/pipeline.hpp"
+
+namespace tdkt::app {
+
+const CommandTable& fullCommandTable() {
+    // --award reads the award catalogue here; the quick `tdkt` has no catalogue (main.cpp).
+    static const Command search = searchCommand(job::awardKindsFor);
+    static const CommandTable table{{
+                                        &validateCommand(),
+                                        &issueCommand(),
+                                        &search,
+                                        &verifyCommand(),
+                                        &reindexCommand(),
+                                        &textCommand(),
+                                        &previewCommand(),
+                                        &reportCommand(),
+                                        &exportCommand(),
+                                        &upgradeCommand(),
+                                    },
+                                    true};
+    return table;
+}
+
+} // namespace tdkt::app
