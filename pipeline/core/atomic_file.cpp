@@ -28,13 +28,15 @@ Status fsyncPath(const fs::path& p) {
     return {};
 }
 
-Status writeFileAtomic(const fs::path& target, std::string_view bytes) {
-    fs::path tmp = target.parent_path() /
-                   ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+namespace {
+
+// Creates (or truncates) `file` and writes every byte; the descriptor stays open for the
+// caller (fsync, close). On error the descriptor is closed.
+Result<int> createAndWrite(const fs::path& file, std::string_view bytes, const fs::path& named) {
+    int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0) {
         return makeError(ErrorKind::CannotCreate, "C012",
-                         "không tạo được tệp: " + systemErrorText(errno), {target.string()});
+                         "không tạo được tệp: " + systemErrorText(errno), {named.string()});
     }
     const char* data = bytes.data();
     std::size_t left = bytes.size();
@@ -44,21 +46,44 @@ Status writeFileAtomic(const fs::path& target, std::string_view bytes) {
             if (errno == EINTR) {
                 continue;
             }
-            Error e = ioError("C013", "lỗi ghi tệp", target);
+            Error e = ioError("C013", "lỗi ghi tệp", named);
             ::close(fd);
-            ::unlink(tmp.c_str());
             return e;
         }
         data += n;
         left -= static_cast<std::size_t>(n);
     }
-    if (::fsync(fd) != 0) {
+    return fd;
+}
+
+} // namespace
+
+Status writeFileUnsynced(const fs::path& target, std::string_view bytes) {
+    auto fd = createAndWrite(target, bytes, target);
+    if (!fd) {
+        return fd.error();
+    }
+    if (::close(fd.value()) != 0) {
+        return ioError("C013", "lỗi ghi tệp", target);
+    }
+    return {};
+}
+
+Status writeFileAtomic(const fs::path& target, std::string_view bytes) {
+    fs::path tmp = target.parent_path() /
+                   ("." + target.filename().string() + ".tmp-" + std::to_string(::getpid()));
+    auto fd = createAndWrite(tmp, bytes, target);
+    if (!fd) {
+        ::unlink(tmp.c_str());
+        return fd.error();
+    }
+    if (::fsync(fd.value()) != 0) {
         Error e = ioError("C011", "không đồng bộ được xuống đĩa", target);
-        ::close(fd);
+        ::close(fd.value());
         ::unlink(tmp.c_str());
         return e;
     }
-    ::close(fd);
+    ::close(fd.value());
     return renameDurable(tmp, target);
 }
 

@@ -11,6 +11,9 @@
 namespace tdkt::core {
 
 Status writeFileAtomic(const fs::path& target, std::string_view bytes);
+// A file written whole without fsync, for a folder that is made durable as a whole later (an
+// archive staging folder: the commit syncs it once). Replaces an existing file.
+Status writeFileUnsynced(const fs::path& target, std::string_view bytes);
 Status fsyncPath(const fs::path& fileOrDir);
 // Rename `from` to `to` (same filesystem) and fsync the parent folder of `to`.
 Status renameDurable(const fs::path& from, const fs::path& to);

@@ -5,7 +5,11 @@
 #include "decision_record.hpp"
 #include "pipeline/core/atomic_file.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <map>
+#include <optional>
+#include <thread>
 
 namespace tdkt::job {
 namespace {
@@ -201,12 +205,21 @@ std::vector<std::string> unverifiedKindNotes(const Plan& plan) {
     return out;
 }
 
-core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan& plan,
-                                          const FilingTools& tools) {
-    auto lock = archive.lock(tools.lockWaitSeconds);
-    if (!lock) {
-        return lock.error();
-    }
+namespace {
+
+// One decision of the round on its way into the archive.
+struct Pending {
+    const Plan* plan = nullptr;
+    model::Decision decision;
+    std::vector<int> goldenBook; // parallel to decision.awardees (0 = none)
+    std::string goldenRegister;  // "" when no awardee takes a golden-book number
+    std::optional<archive::Staging> staging;
+    archive::DecisionRecord record;
+    IssuedDecision issued;
+    std::optional<core::Error> error; // of drawing it
+};
+
+IssuedDecision describe(const Plan& plan) {
     IssuedDecision issued;
     for (const model::Dossier* d : plan.dossiers) {
         issued.dossierFiles.push_back(d->sourceFile);
@@ -216,59 +229,37 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
     issued.issuerName = plan.issuer->authority;
     issued.date = plan.date.iso();
     issued.kindUnverified = unverifiedKindNotes(plan);
+    return issued;
+}
 
-    if (auto filed = archive.findFiled(plan.identity, plan.key)) {
-        issued.numberText = filed->numberText;
-        issued.bagDir = filed->bagDir;
-        issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
-        issued.alreadyFiled = true;
-        issued.awardees = plan.nominations;
-        return issued;
-    }
-    auto number = archive.nextNumber(plan.issuer->code, plan.date.year);
-    if (!number) {
-        return number.error();
-    }
-    model::Decision decision = buildDecision(plan, number.value(), tools.combinedSubject);
-    // Sổ vàng numbers, one per artefact of a kind that takes one, reserved under the lock and
-    // consumed at commit.
-    int goldenCount = 0;
-    for (const auto& a : decision.awardees) {
-        goldenCount += decision.parts[static_cast<std::size_t>(a.part)].kind.goldenBook ? 1 : 0;
-    }
-    auto golden = archive.nextGoldenBook(plan.issuer->code, plan.date.year, goldenCount);
-    if (!golden) {
-        return golden.error();
-    }
-    std::vector<int> goldenBook(decision.awardees.size(), 0);
-    for (std::size_t i = 0, next = 0; i < decision.awardees.size(); ++i) {
-        if (decision.parts[static_cast<std::size_t>(decision.awardees[i].part)].kind.goldenBook) {
-            goldenBook[i] = golden->numbers[next++];
-        }
-    }
-    auto staging = archive.stage();
-    if (!staging) {
-        return staging.error();
-    }
+// Draws one decision into its staging folder: the decision, its artefacts and print files,
+// the dossier copies; fills its record. Runs on a worker thread: reads only the pending item
+// and the shared, unchanging tools.
+core::Status draw(Pending& p, const FilingTools& tools) {
+    const model::Decision& decision = p.decision;
+    const fs::path data = p.staging->data();
     auto money = decisionMoney(decision, tools.money);
     if (!money) {
         core::Error e = money.error();
-        e.where = plan.parts.front().proposals.front().proposal->where;
+        e.where = p.plan->parts.front().proposals.front().proposal->where;
         return e;
     }
     auto decisionRenderer = tools.renderer("decision");
     if (!decisionRenderer) {
         return decisionRenderer.error();
     }
-    auto rendered = decisionRenderer.value()->render(
-        decisionContext(decision, &money.value(), tools.combinedListTitle),
-        staging->data() / "decision.pdf");
+    auto rendered = decisionRenderer.value()->renderToBytes(
+        decisionContext(decision, &money.value(), tools.combinedListTitle));
     if (!rendered) {
         return rendered.error();
     }
+    // Unsynced: the archive makes the staging folder durable when it commits.
+    if (auto st = core::writeFileUnsynced(data / "decision.pdf", rendered->pdf); !st) {
+        return st.error();
+    }
     tools.step("Quyết định " + decision.numberText);
 
-    auto artefacts = renderArtefacts(decision, goldenBook, staging->data(), tools);
+    auto artefacts = renderArtefacts(decision, p.goldenBook, data, tools);
     if (!artefacts) {
         return artefacts.error();
     }
@@ -277,52 +268,37 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
             tools.step(awardee.name);
         }
     }
-    if (auto st = copyDossiers(decision, staging->data()); !st) {
+    if (auto st = copyDossiers(decision, data); !st) {
         return st.error();
     }
 
-    archive::DecisionRecord record = toRecord(decision, rendered->pageCount);
-    record.goldenBookRegister = goldenCount > 0 ? golden->registerKey : std::string();
+    archive::DecisionRecord& record = p.record;
+    record = toRecord(decision, rendered->pageCount);
+    record.goldenBookRegister = p.goldenRegister;
     for (std::size_t i = 0; i < record.awardees.size(); ++i) {
-        record.awardees[i].goldenBook = goldenBook[i];
+        record.awardees[i].goldenBook = p.goldenBook[i];
         // The archived amount lets `tdkt report` sum money from the tree alone.
         if (i < money->perAwardee.size()) {
             record.awardees[i].amount = money->perAwardee[i];
         }
     }
     record.certificatePages = artefacts->pages;
-    // Other content for a round already decided is a corrected dossier: its decision is a
-    // new one (new number) that replaces the current version; the old bag stays as filed.
-    if (auto current = archive.findCurrentVersion(archive::roundKeyOf(record))) {
-        record.supersedesDir = current->relativeDir;
-        record.supersedesNumberText = current->numberText;
-        issued.supersedesNumberText = current->numberText;
-    }
-    auto filed = archive.commit(std::move(staging).value(), record, lock.value());
-    if (!filed) {
-        return filed.error();
-    }
-    issued.numberText = filed->numberText;
-    issued.bagDir = filed->bagDir;
-    issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
+
+    IssuedDecision& issued = p.issued;
     for (const auto& a : decision.awardees) {
         issued.certificates += a.certificateFile.empty() ? 0 : 1;
-    }
-    issued.awardees = static_cast<int>(decision.awardees.size());
-    for (const auto& a : decision.awardees) {
         (a.kind == model::NomineeKind::Collective  ? issued.collectives
          : a.kind == model::NomineeKind::Household ? issued.households
                                                    : issued.individuals) += 1;
     }
+    issued.awardees = static_cast<int>(decision.awardees.size());
     issued.money = money->total;
+    issued.printFiles.clear();
     for (const auto& print : artefacts->printFiles) {
-        issued.printFiles.push_back(filed->bagDir / "data" / print);
+        issued.printFiles.push_back(print); // relative to data/ until filed
     }
-    if (!issued.printFiles.empty()) {
-        issued.printFile = issued.printFiles.front();
-        issued.printBlank = tools.print.blank;
-        issued.printerName = tools.print.printerName;
-    }
+    issued.printBlank = tools.print.blank;
+    issued.printerName = tools.print.printerName;
     issued.moneyUnverified = money->unverified;
     // Retention rules config/retention.xml marks unverified (facts.md §8), shown as A070.
     for (const auto& rule :
@@ -331,7 +307,188 @@ core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan&
             issued.retentionUnverified.push_back(archive::unverifiedRetentionNote(rule));
         }
     }
-    return issued;
+    return {};
+}
+
+// Draws every pending decision, two at a time (each also draws its artefacts on every core).
+void drawAll(std::vector<Pending>& pending, const FilingTools& tools) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&]() {
+        for (std::size_t i = next++; i < pending.size(); i = next++) {
+            if (auto st = draw(pending[i], tools); !st) {
+                pending[i].error = st.error();
+            }
+        }
+    };
+    const unsigned threads =
+        std::max(1u, std::min<unsigned>(2u, std::thread::hardware_concurrency()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads && t < pending.size(); ++t) {
+        pool.emplace_back(work);
+    }
+    work();
+    for (auto& th : pool) {
+        th.join();
+    }
+}
+
+// The next free numbers, per issuer and year and per golden-book register, handed out in plan
+// order under the lock (nothing is consumed until a commit).
+class Numbering {
+public:
+    explicit Numbering(const archive::Archive& archive) : m_archive(archive) {}
+
+    core::Result<int> decisionNumber(const model::Issuer& issuer, int year) {
+        const auto key = std::make_pair(issuer.code, year);
+        auto it = m_numbers.find(key);
+        if (it == m_numbers.end()) {
+            auto first = m_archive.nextNumber(issuer.code, year);
+            if (!first) {
+                return first.error();
+            }
+            it = m_numbers.emplace(key, first.value()).first;
+        }
+        return it->second++;
+    }
+
+    // `count` golden-book numbers and the register they come from.
+    core::Result<archive::GoldenBookNumbers> goldenBook(const model::Issuer& issuer, int year,
+                                                        int count) {
+        auto first = m_archive.nextGoldenBook(issuer.code, year, 1);
+        if (!first) {
+            return first.error();
+        }
+        auto it = m_golden.find(first->registerKey);
+        if (it == m_golden.end()) {
+            it = m_golden.emplace(first->registerKey, first->numbers.front()).first;
+        }
+        archive::GoldenBookNumbers out{first->registerKey, {}};
+        for (int i = 0; i < count; ++i) {
+            out.numbers.push_back(it->second++);
+        }
+        return out;
+    }
+
+private:
+    const archive::Archive& m_archive;
+    std::map<std::pair<std::string, int>, int> m_numbers;
+    std::map<std::string, int> m_golden;
+};
+
+// Everything of a decision that comes before drawing, in plan order under the lock: its
+// number, its golden-book numbers, the decision itself and its staging folder.
+core::Status prepare(Pending& p, archive::Archive& archive, Numbering& numbering,
+                     const FilingTools& tools) {
+    const Plan& plan = *p.plan;
+    auto number = numbering.decisionNumber(*plan.issuer, plan.date.year);
+    if (!number) {
+        return number.error();
+    }
+    p.decision = buildDecision(plan, number.value(), tools.combinedSubject);
+    int goldenCount = 0;
+    for (const auto& a : p.decision.awardees) {
+        goldenCount += p.decision.parts[static_cast<std::size_t>(a.part)].kind.goldenBook ? 1 : 0;
+    }
+    p.goldenBook.assign(p.decision.awardees.size(), 0);
+    if (goldenCount > 0) {
+        auto golden = numbering.goldenBook(*plan.issuer, plan.date.year, goldenCount);
+        if (!golden) {
+            return golden.error();
+        }
+        p.goldenRegister = golden->registerKey;
+        for (std::size_t i = 0, next = 0; i < p.decision.awardees.size(); ++i) {
+            const auto part = static_cast<std::size_t>(p.decision.awardees[i].part);
+            if (p.decision.parts[part].kind.goldenBook) {
+                p.goldenBook[i] = golden->numbers[next++];
+            }
+        }
+    }
+    auto staging = archive.stage();
+    if (!staging) {
+        return staging.error();
+    }
+    p.staging.emplace(std::move(staging).value());
+    return {};
+}
+
+} // namespace
+
+RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
+                      const FilingTools& tools) {
+    RoundFiling out;
+    auto lock = archive.lock(tools.lockWaitSeconds);
+    if (!lock) {
+        out.error = lock.error();
+        return out;
+    }
+    // What is filed already (the same dossiers and proposals) is recognised, not issued again.
+    std::vector<std::optional<IssuedDecision>> filedBefore(plans.size());
+    std::vector<Pending> pending;
+    Numbering numbering(archive);
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        const Plan& plan = plans[i];
+        if (auto filed = archive.findFiled(plan.identity, plan.key)) {
+            IssuedDecision issued = describe(plan);
+            issued.numberText = filed->numberText;
+            issued.bagDir = filed->bagDir;
+            issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
+            issued.alreadyFiled = true;
+            issued.awardees = plan.nominations;
+            filedBefore[i] = std::move(issued);
+            continue;
+        }
+        Pending p;
+        p.plan = &plan;
+        p.issued = describe(plan);
+        if (auto st = prepare(p, archive, numbering, tools); !st) {
+            out.error = st.error();
+            break;
+        }
+        pending.push_back(std::move(p));
+    }
+    if (!out.error) {
+        drawAll(pending, tools);
+    }
+    // Committed in plan order, each decision atomically; the first failure stops the round
+    // (the stagings of the rest are removed, their numbers never consumed).
+    std::size_t next = 0;
+    for (std::size_t i = 0; i < plans.size(); ++i) {
+        if (filedBefore[i]) {
+            out.decisions.push_back(std::move(*filedBefore[i]));
+            continue;
+        }
+        if (out.error || next >= pending.size()) {
+            break;
+        }
+        Pending& p = pending[next++];
+        if (p.error) {
+            out.error = p.error;
+            break;
+        }
+        // Other content for a round already decided is a corrected dossier: its decision is
+        // a new one (new number) that replaces the current version; the old bag stays.
+        if (auto current = archive.findCurrentVersion(archive::roundKeyOf(p.record))) {
+            p.record.supersedesDir = current->relativeDir;
+            p.record.supersedesNumberText = current->numberText;
+            p.issued.supersedesNumberText = current->numberText;
+        }
+        auto filed = archive.commit(std::move(*p.staging), p.record, lock.value());
+        p.staging.reset();
+        if (!filed) {
+            out.error = filed.error();
+            break;
+        }
+        IssuedDecision& issued = p.issued;
+        issued.numberText = filed->numberText;
+        issued.bagDir = filed->bagDir;
+        issued.decisionPdf = filed->bagDir / "data" / "decision.pdf";
+        for (auto& print : issued.printFiles) {
+            print = filed->bagDir / "data" / print;
+        }
+        issued.printFile = issued.printFiles.empty() ? fs::path() : issued.printFiles.front();
+        out.decisions.push_back(std::move(issued));
+    }
+    return out;
 }
 
 } // namespace tdkt::job

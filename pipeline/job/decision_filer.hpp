@@ -1,13 +1,16 @@
 #pragma once
-// The filing step of `tdkt issue` for one planned decision, under the archive lock: take the
-// next number and golden-book numbers, render the decision, the artefacts (one PDF/A each) and
-// the combined print files into a staging folder, copy the dossier and its attached PDFs, and
-// commit the bag. Nothing is consumed from a register unless the commit succeeds.
+// The filing step of `tdkt issue`, for the planned decisions of a round under one archive lock:
+// recognise what is filed already, give the others their numbers and golden-book numbers (in
+// plan order), draw each — the decision, the artefacts (one PDF/A each), the combined print
+// files, the dossier copies and their attached PDFs — into its staging folder, two decisions
+// at a time, and commit the bags in order. Nothing is consumed from a register unless a
+// commit succeeds.
 #include "issue_plan.hpp"
 #include "pipeline.hpp"
 #include "print_setup.hpp"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace tdkt::job {
@@ -21,14 +24,20 @@ struct FilingTools {
     const std::string& combinedSubject;   // the catalogue's wording of a decision of several
     const std::string& combinedListTitle; // kinds
     int lockWaitSeconds = 30;
-    // Called once per document drawn (Vietnamese: what was drawn).
+    // Called once per document drawn (Vietnamese: what was drawn), from the drawing threads.
     std::function<void(const std::string&)> step;
 };
 
-// Files `plan` into `archive`, or recognises it as already filed (same dossier content and
-// proposals: nothing is done).
-core::Result<IssuedDecision> fileDecision(archive::Archive& archive, const Plan& plan,
-                                          const FilingTools& tools);
+// The decisions of a round in plan order — recognised as filed already, or filed now — and
+// the error that stopped the round, if any: the decisions listed are in the archive, the
+// others are not.
+struct RoundFiling {
+    std::vector<IssuedDecision> decisions;
+    std::optional<core::Error> error;
+};
+
+RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
+                      const FilingTools& tools);
 
 // Steps fileDecision reports for `plans` (the decision and one per artefact each).
 int filingSteps(const std::vector<Plan>& plans);

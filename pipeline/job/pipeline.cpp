@@ -15,6 +15,7 @@
 #include "search_key.hpp"
 
 #include <map>
+#include <mutex>
 
 namespace tdkt::job {
 
@@ -278,6 +279,7 @@ IssueReport Pipeline::issue(const IssueOptions& options) const {
 
     const int totalSteps = filingSteps(plans);
     int done = 0;
+    std::mutex progressMutex;
     const Renderers& loaded = checked.renderers;
     FilingTools tools{
         *m_impl->money,
@@ -295,17 +297,16 @@ IssueReport Pipeline::issue(const IssueOptions& options) const {
         m_impl->catalogue->combinedListTitlePattern(),
         options.lockWaitSeconds,
         [&](const std::string& what) {
+            std::lock_guard<std::mutex> hold(progressMutex);
             ++done;
             if (options.progress) {
                 options.progress(done, totalSteps, what);
             }
         }};
-    for (const auto& plan : plans) {
-        auto issued = fileDecision(archive.value(), plan, tools);
-        if (!issued) {
-            return fail(issued.error());
-        }
-        report.decisions.push_back(std::move(issued).value());
+    RoundFiling filed = fileRound(archive.value(), plans, tools);
+    report.decisions = std::move(filed.decisions);
+    if (filed.error) {
+        return fail(std::move(*filed.error));
     }
     report.configWarnings = configWarningsOf(report.decisions);
     return report;

@@ -30,7 +30,6 @@ core::Result<DocumentRenderer> DocumentRenderer::load(const core::Environment& e
     r.m_impl->name = templateName;
     r.m_impl->layout = std::move(layout.value());
     r.m_impl->now = env.now;
-    r.m_impl->metrics.resize(r.m_impl->layout.fonts.size());
     return r;
 }
 
@@ -38,8 +37,24 @@ const std::string& DocumentRenderer::name() const {
     return m_impl->name;
 }
 
+DocumentRenderer::Impl::MetricsLease::MetricsLease(const Impl& impl) : m_impl(impl) {
+    std::lock_guard<std::mutex> hold(impl.spareMutex);
+    if (!impl.spare.empty()) {
+        m_metrics = std::move(impl.spare.back());
+        impl.spare.pop_back();
+    } else {
+        m_metrics = std::make_unique<std::vector<detail::FontMetrics>>(impl.layout.fonts.size());
+    }
+}
+
+DocumentRenderer::Impl::MetricsLease::~MetricsLease() {
+    std::lock_guard<std::mutex> hold(m_impl.spareMutex);
+    m_impl.spare.push_back(std::move(m_metrics));
+}
+
 core::Result<RenderedBytes> DocumentRenderer::renderToBytes(const tmpl::Value& context) const {
-    Session session(m_impl->layout, m_impl->metrics);
+    Impl::MetricsLease metrics(*m_impl);
+    Session session(m_impl->layout, metrics.get());
     if (auto st = session.begin(); !st) {
         return st.error();
     }
