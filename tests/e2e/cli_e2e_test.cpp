@@ -101,35 +101,13 @@ const std::string kDossier = "examples/truong-thcs-nguyen-trai.xml";
 
 // build/tdkt with `env` ("NAME=value ..." for the shell) in front, in the repository root.
 e2e::Run runWithEnv(const std::string& env, const std::vector<std::string>& args) {
-    e2e::TempDir tmp;
-    std::string cmd =
-        "cd " + e2e::quote(TDKT_SOURCE_DIR) + " && env " + env + " " + e2e::quote(TDKT_BINARY);
-    for (const auto& a : args) {
-        cmd += " " + e2e::quote(a);
-    }
-    const auto errFile = tmp.path / "stderr";
-    cmd += " 2>" + e2e::quote(errFile.string()) + " </dev/null";
-    e2e::Run r;
-    r.out = e2e::shell(cmd, &r.exitCode);
-    r.err = e2e::readAll(errFile);
-    return r;
+    return e2e::runProgram("env " + env + " " + e2e::quote(TDKT_BINARY), args);
 }
 
 // tdkt-full beside build/tdkt: every command, where `tdkt` hands what it does not run itself.
 e2e::Run runFull(const std::vector<std::string>& args) {
-    e2e::TempDir tmp;
-    std::string cmd =
-        "cd " + e2e::quote(TDKT_SOURCE_DIR) + " && " +
-        e2e::quote((tdkt::fs::path(TDKT_BINARY).parent_path() / "tdkt-full").string());
-    for (const auto& a : args) {
-        cmd += " " + e2e::quote(a);
-    }
-    const auto errFile = tmp.path / "stderr";
-    cmd += " 2>" + e2e::quote(errFile.string()) + " </dev/null";
-    e2e::Run r;
-    r.out = e2e::shell(cmd, &r.exitCode);
-    r.err = e2e::readAll(errFile);
-    return r;
+    return e2e::runProgram(
+        e2e::quote((tdkt::fs::path(TDKT_BINARY).parent_path() / "tdkt-full").string()), args);
 }
 
 } // namespace

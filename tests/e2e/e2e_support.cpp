@@ -52,8 +52,12 @@ std::string readAll(const tdkt::fs::path& file) {
 }
 
 Run runTdkt(const std::vector<std::string>& args) {
+    return runProgram(quote(TDKT_BINARY), args);
+}
+
+Run runProgram(const std::string& program, const std::vector<std::string>& args) {
     TempDir tmp;
-    std::string cmd = "cd " + quote(TDKT_SOURCE_DIR) + " && " + quote(TDKT_BINARY);
+    std::string cmd = "cd " + quote(TDKT_SOURCE_DIR) + " && " + program;
     for (const auto& a : args) {
         cmd += " " + quote(a);
     }

@@ -14,6 +14,9 @@ struct Run {
 
 // Runs build/tdkt with the arguments (each shell-quoted) in the repository root.
 Run runTdkt(const std::vector<std::string>& args);
+// Runs `program` (a shell command prefix, quoted by the caller: "env A=1 /path/tdkt") with the
+// arguments (each shell-quoted) in the repository root, standard input empty.
+Run runProgram(const std::string& program, const std::vector<std::string>& args);
 // Runs a shell command and returns its standard output (exit code in *exitCode).
 std::string shell(const std::string& command, int* exitCode = nullptr);
 std::string quote(const std::string& s);
