@@ -114,6 +114,7 @@ core::Result<Artefacts> renderArtefacts(const model::Decision& decision,
 
 // The proposal dossiers as received and their attached PDFs (checked at validation): one
 // dossier as data/dossier.xml, the dossiers of a consolidated decision under data/dossiers/.
+// Unsynced: the commit syncs the staging folder as a whole.
 core::Status copyDossiers(const model::Decision& decision, const fs::path& dataDir) {
     for (std::size_t i = 0; i < decision.sources.size(); ++i) {
         const model::DecisionSource& source = decision.sources[i];
@@ -124,7 +125,7 @@ core::Status copyDossiers(const model::Decision& decision, const fs::path& dataD
         const fs::path copy = dataDir / dossierCopyPath(decision, i);
         boost::system::error_code ec;
         fs::create_directories(copy.parent_path(), ec);
-        if (auto st = core::writeFileAtomic(copy, bytes.value()); !st) {
+        if (auto st = core::writeFileUnsynced(copy, bytes.value()); !st) {
             return st.error();
         }
         const fs::path base = fs::path(source.dossierFile).parent_path();
@@ -141,7 +142,7 @@ core::Status copyDossiers(const model::Decision& decision, const fs::path& dataD
             if (!pdf) {
                 return pdf.error();
             }
-            if (auto st = core::writeFileAtomic(to, pdf.value()); !st) {
+            if (auto st = core::writeFileUnsynced(to, pdf.value()); !st) {
                 return st.error();
             }
         }

@@ -39,7 +39,7 @@ struct RoundFiling {
 RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
                       const FilingTools& tools);
 
-// Steps fileDecision reports for `plans` (the decision and one per artefact each).
+// Steps fileRound reports for `plans` (the decision and one per artefact each).
 int filingSteps(const std::vector<Plan>& plans);
 
 // The catalogue's notes on what it does not know for sure about the kinds of `plan` (rules,
