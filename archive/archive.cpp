@@ -33,9 +33,7 @@ namespace {
 using core::ErrorKind;
 using core::makeError;
 
-// Written before a commit's rename and removed once register, journal and index agree with
-// the tree; its presence at the next lock means "finish that commit".
-constexpr const char* kPendingFile = ".commit-pending";
+constexpr const char* kPendingFile = kPendingCommitFile; // tree.hpp
 
 bool safeCode(const std::string& code) {
     return !code.empty() && code.size() <= 64 && code[0] != '.' &&
@@ -261,11 +259,7 @@ core::Result<Lock> Archive::lock(int waitSeconds) const {
     // Finish a commit that was interrupted after its rename.
     boost::system::error_code ec;
     if (fs::exists(m_root / kPendingFile, ec)) {
-        auto text = core::readFile(m_root / kPendingFile);
-        std::string rel = text ? text.value() : std::string();
-        while (!rel.empty() && (rel.back() == '\n' || rel.back() == '\r')) {
-            rel.pop_back();
-        }
+        const std::string rel = pendingCommit(m_root);
         const fs::path xml = m_root / rel / "data" / "decision.xml";
         if (!rel.empty() && fs::exists(xml, ec)) {
             core::Diagnostics diags;

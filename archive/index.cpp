@@ -182,10 +182,12 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
     if (auto st = w.m_db.exec(pragmas); !st) {
         return st.error();
     }
-    if (auto st = w.m_db.exec(kSchema); !st) {
+    // The schema is created inside the write transaction: a run killed while creating a new
+    // index leaves no half-made file that verify would call an index of another version.
+    if (auto st = w.m_db.exec("BEGIN IMMEDIATE"); !st) {
         return st.error();
     }
-    if (auto st = w.m_db.exec("BEGIN IMMEDIATE"); !st) {
+    if (auto st = w.m_db.exec(kSchema); !st) {
         return st.error();
     }
     if (mode == Mode::Fresh) { // see the numbers above; commit() optimizes to one segment

@@ -1,5 +1,7 @@
 #include "archive/tree.hpp"
 
+#include "pipeline/core/atomic_file.hpp"
+
 #include <algorithm>
 #include <cctype>
 #include <fcntl.h>
@@ -31,8 +33,21 @@ bool isInterruptedJournalWrite(const std::string& name) {
     return name.rfind("..commit-pending.tmp-", 0) == 0;
 }
 
+std::string pendingCommit(const fs::path& root) {
+    boost::system::error_code ec;
+    if (!fs::exists(root / kPendingCommitFile, ec)) {
+        return {};
+    }
+    auto text = core::readFile(root / kPendingCommitFile);
+    std::string rel = text ? text.value() : std::string();
+    while (!rel.empty() && (rel.back() == '\n' || rel.back() == '\r')) {
+        rel.pop_back();
+    }
+    return rel;
+}
+
 bool isHousekeepingName(const std::string& name) {
-    return name == ".lock" || name == ".staging" || name == ".commit-pending" ||
+    return name == ".lock" || name == ".staging" || name == kPendingCommitFile ||
            isInterruptedJournalWrite(name) || name == "registers" || name == "journal" ||
            name.rfind("index.sqlite", 0) == 0 || name.rfind(".index", 0) == 0;
 }

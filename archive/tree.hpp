@@ -27,6 +27,13 @@ int cleanStaging(const fs::path& root);
 bool isInterruptedJournalWrite(const std::string& name);
 int cleanInterruptedJournalWrites(const fs::path& root);
 
+// The marker a commit writes before renaming its bag into place and removes once register,
+// journal and index agree with the tree: its presence means "finish that commit" (at the next
+// lock). Holds the bag's folder relative to root.
+inline constexpr const char* kPendingCommitFile = ".commit-pending";
+// The bag the marker names ("" when there is none or it names nothing).
+std::string pendingCommit(const fs::path& root);
+
 // Staging folders present (relative to root), live or abandoned.
 std::vector<std::string> stagingFolders(const fs::path& root);
 

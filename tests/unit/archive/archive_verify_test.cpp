@@ -227,7 +227,7 @@ TEST_CASE("verify refuses a root that does not exist", "[archive][verify]") {
     TempDir tmp;
     auto report = verify(tmp.path() / "no-such-archive", schemasDir());
     REQUIRE_FALSE(report.ok());
-    CHECK(report.error().code == "A018");
+    CHECK(report.error().code == "A606");
     CHECK(report.error().kind == core::ErrorKind::InputMissing);
 }
 
