@@ -71,5 +71,7 @@ const Command& previewCommand();
 const Command& reportCommand();
 const Command& exportCommand();
 const Command& upgradeCommand();
+const Command& configCommand();
+const Command& codesCommand();
 
 } // namespace tdkt::app

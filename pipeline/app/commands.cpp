@@ -19,6 +19,8 @@ const CommandTable& fullCommandTable() {
                                         &reportCommand(),
                                         &exportCommand(),
                                         &upgradeCommand(),
+                                        &configCommand(),
+                                        &codesCommand(),
                                     },
                                     true};
     return table;

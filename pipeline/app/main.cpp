@@ -8,6 +8,7 @@
 // everything is not possible (Debian ships Poco as shared libraries only).
 #include "cli.hpp"
 #include "command.hpp"
+#include "pipeline/core/error.hpp"
 #include "pipeline/core/exit_code.hpp"
 
 #include <cerrno>
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
     }
     const std::string full = fullProgram();
     ::execv(full.c_str(), argv);
-    std::cerr << "tdkt: lỗi nội bộ [U998]: không chạy được " << full << ": " << std::strerror(errno)
-              << '\n';
+    std::cerr << "tdkt: lỗi nội bộ [U998]: không chạy được " << full << ": "
+              << tdkt::core::systemErrorText(errno) << '\n';
     return tdkt::core::ExitSoftware;
 }

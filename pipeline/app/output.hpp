@@ -23,6 +23,9 @@ void printCheckReport(const job::CheckReport& report, std::size_t fileCount,
 void printIssueReport(const job::IssueReport& report, std::size_t fileCount,
                       const fs::path& archiveRoot, const ReportStyle& style, std::ostream& out,
                       std::ostream& err);
+// Every unverified configuration fact (file:line) and a summary; or JSON.
+void printConfigCheck(const job::ConfigCheckReport& report, const ReportStyle& style,
+                      std::ostream& out);
 void printHitsTable(const std::vector<archive::SearchHit>& hits, std::ostream& out);
 void printHitsJson(const std::vector<archive::SearchHit>& hits, std::ostream& out);
 void printVerifyReport(const archive::VerifyReport& report, std::ostream& out, std::ostream& err);

@@ -338,4 +338,37 @@ void printIssueReport(const job::IssueReport& report, std::size_t fileCount,
     }
 }
 
+void printConfigCheck(const job::ConfigCheckReport& report, const ReportStyle& style,
+                      std::ostream& out) {
+    const std::size_t unverified = count(report.facts, core::Severity::Warning);
+    const std::size_t probable = count(report.facts, core::Severity::Note);
+    if (style.json) {
+        Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+        Poco::JSON::Array files;
+        for (const auto& f : report.files) {
+            files.add(f.string());
+        }
+        o.set("files", files);
+        o.set("templates", report.templates);
+        o.set("unverified", unverified);
+        o.set("probable", probable);
+        Poco::JSON::Array facts(Poco::JSON_PRESERVE_KEY_ORDER);
+        for (const auto& d : report.facts.items()) {
+            facts.add(diagnosticJson(d));
+        }
+        o.set("facts", facts);
+        o.stringify(out, 2);
+        out << '\n';
+        return;
+    }
+    for (const auto& d : report.facts.items()) {
+        out << core::format(d) << '\n';
+    }
+    out << "Cấu hình dùng được: " << report.files.size() << " tệp, " << report.templates << " mẫu. "
+        << number(static_cast<long long>(unverified)) << " quy định chưa xác minh (cảnh báo), "
+        << number(static_cast<long long>(probable))
+        << " theo thực tiễn chưa thấy điều khoản (ghi chú): cần đối chiếu văn bản trước khi "
+           "dùng cho quyết định thật; sửa tệp và ghi verified/status khi đã đối chiếu.\n";
+}
+
 } // namespace tdkt::app

@@ -72,7 +72,7 @@ int runText(Invocation& inv) {
     }
     inv.out.flush();
     if (in.bad() || !inv.out) {
-        inv.err << "tdkt text: lỗi đọc/ghi [U010]\n";
+        inv.err << "tdkt text: lỗi đọc/ghi [U011]\n";
         return core::ExitIoErr;
     }
     return core::ExitOk;

@@ -211,4 +211,17 @@ struct ExportResult {
 core::Result<ExportResult> exportYear(const core::Environment& env,
                                       const ExportJobOptions& options);
 
+// `tdkt config check`: the configuration a run would load (issuers, award catalogue, award
+// money, retention, printers, every template the catalogue names), checked as a run checks
+// it — an unusable file is the error, exit 78 — and every fact the files mark as not verified
+// against its source (verified="false", status="unverified" or "probable"), with its file and
+// line: warnings K020 (award catalogue), M020 (award money), A070 (retention), C021 (other
+// files); a "probable" fact (practice, no article seen) is a note.
+struct ConfigCheckReport {
+    std::vector<fs::path> files; // the configuration files read, in order
+    core::Diagnostics facts;     // the unverified facts, file by file in document order
+    int templates = 0;           // templates loaded
+};
+core::Result<ConfigCheckReport> checkConfig(const core::Environment& env);
+
 } // namespace tdkt::job

@@ -524,7 +524,7 @@ core::Result<Layout> loadLayout(const core::Environment& env, const std::string&
     return loader.load();
 }
 
-core::Result<PrinterCalibration> loadPrinter(const core::Environment& env, const std::string& id) {
+core::Result<std::vector<PrinterCalibration>> loadPrinters(const core::Environment& env) {
     const std::string display = "config/printers.xml";
     auto schema = schemaFor(env);
     if (!schema) {
@@ -540,18 +540,30 @@ core::Result<PrinterCalibration> loadPrinter(const core::Environment& env, const
         e.details = diags.items();
         return e;
     }
-    std::string known;
+    std::vector<PrinterCalibration> out;
     for (const xmlNode* p = xml::firstChild(doc->root(), "printer"); p;
          p = xml::nextSibling(p, "printer")) {
-        if (xml::attr(p, "id") == id) {
-            return PrinterCalibration{id, xml::attr(p, "name"), number(p, "offset-x", 0),
-                                      number(p, "offset-y", 0)};
+        out.push_back({xml::attr(p, "id"), xml::attr(p, "name"), number(p, "offset-x", 0),
+                       number(p, "offset-y", 0)});
+    }
+    return out;
+}
+
+core::Result<PrinterCalibration> loadPrinter(const core::Environment& env, const std::string& id) {
+    auto printers = loadPrinters(env);
+    if (!printers) {
+        return printers.error();
+    }
+    std::string known;
+    for (const auto& p : printers.value()) {
+        if (p.id == id) {
+            return p;
         }
-        known += (known.empty() ? "" : ", ") + xml::attr(p, "id");
+        known += (known.empty() ? "" : ", ") + p.id;
     }
     return configError("R017",
-                       "không có máy in «" + id + "» trong " + display + " (có: " + known + ")",
-                       display, 0);
+                       "không có máy in «" + id + "» trong config/printers.xml (có: " + known + ")",
+                       "config/printers.xml", 0);
 }
 
 } // namespace tdkt::render

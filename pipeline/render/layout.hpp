@@ -171,6 +171,8 @@ struct PrinterCalibration {
     double offsetXMm = 0;
     double offsetYMm = 0;
 };
+// Every printer of the file; R016 when it is missing or invalid (Config).
+core::Result<std::vector<PrinterCalibration>> loadPrinters(const core::Environment& env);
 // R016 the file is missing or invalid, R017 no printer with that id (both Config).
 core::Result<PrinterCalibration> loadPrinter(const core::Environment& env, const std::string& id);
 

@@ -2,6 +2,9 @@
 #include "e2e_support.hpp"
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
+#include <regex>
 
 using e2e::runTdkt;
 
@@ -277,4 +280,73 @@ TEST_CASE("tdkt answers a search exactly as tdkt-full does") {
         CHECK(quick.out == full.out);
         CHECK(quick.err == full.err);
     }
+}
+
+TEST_CASE("tdkt config check lists every unverified configuration fact with its file and line") {
+    auto r = runTdkt({"config", "check"});
+    INFO(r.out << r.err);
+    REQUIRE(r.exitCode == 0);
+    // The base salary from 01/07/2026 (config/award-money.xml line 22) is marked unverified.
+    CHECK(r.out.find("config/award-money.xml:22: cảnh báo [M020] tiền thưởng baseSalary"
+                     "[@from=\"2026-07-01\"]: chưa xác minh: amount=2530000") != std::string::npos);
+    CHECK(r.out.find("căn cứ: NĐ 161/2026/NĐ-CP") != std::string::npos);
+    CHECK(r.out.find("config/retention.xml:") != std::string::npos);
+    CHECK(r.out.find("[A070]") != std::string::npos);
+    CHECK(r.out.find("config/award-catalogue.xml:") != std::string::npos);
+    CHECK(r.out.find("[K020]") != std::string::npos);
+    // Each fact once: as many lines as the files mark.
+    std::size_t marked = 0;
+    for (const char* file : {"issuers.xml", "award-catalogue.xml", "award-money.xml",
+                             "retention.xml", "printers.xml"}) {
+        static const std::regex comment("<!--[\\s\\S]*?-->");
+        static const std::regex mark("verified=\"false\"|status=\"(unverified|probable)\"");
+        const std::string text =
+            std::regex_replace(e2e::readAll(e2e::repo(std::string("config/") + file)), comment, "");
+        marked += static_cast<std::size_t>(
+            std::distance(std::sregex_iterator(text.begin(), text.end(), mark), {}));
+    }
+    std::size_t lines = 0;
+    for (std::size_t at = 0; (at = r.out.find("\n", at)) != std::string::npos; ++at) {
+        ++lines;
+    }
+    CHECK(lines == marked + 1); // + the summary line
+
+    auto json = runTdkt({"config", "check", "--json"});
+    REQUIRE(json.exitCode == 0);
+    CHECK(json.out.find("\"facts\"") != std::string::npos);
+    CHECK(json.out.find("\"line\": 22,") != std::string::npos);
+
+    CHECK(runTdkt({"config", "verify"}).exitCode == 64);
+}
+
+TEST_CASE("tdkt config check names the broken configuration file and line, exit 78") {
+    e2e::TempDir tmp;
+    const tdkt::fs::path data = tmp.path / "data";
+    tdkt::fs::create_directories(data);
+    for (const char* dir : {"templates", "schemas", "config"}) {
+        e2e::shell("cp -r " + e2e::quote(e2e::repo(dir)) + " " + e2e::quote(data.string()));
+    }
+    std::string money = e2e::readAll(data / "config" / "award-money.xml");
+    const std::string salary = "amount=\"2530000\"";
+    REQUIRE(money.find(salary) != std::string::npos);
+    money.replace(money.find(salary), salary.size(), "amount=\"hai triệu\"");
+    std::ofstream((data / "config" / "award-money.xml").string(), std::ios::binary) << money;
+    auto r = runWithEnv("TDKT_DATA_DIR=" + e2e::quote(data.string()), {"config", "check"});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 78);
+    CHECK(r.err.find("award-money.xml: lỗi [M011]") != std::string::npos);
+    // libxml2 gives the line where the start tag ends (the element runs over lines 22–23).
+    CHECK(r.err.find("award-money.xml:23: lỗi [X010] baseSalary/@amount") != std::string::npos);
+}
+
+TEST_CASE("tdkt codes lists the registry of diagnostic codes") {
+    auto all = runTdkt({"codes"});
+    REQUIRE(all.exitCode == 0);
+    CHECK(all.out.find("V006  lỗi  ") != std::string::npos);
+    CHECK(all.out.find("A293  ghi chú  ") != std::string::npos);
+    auto one = runTdkt({"codes", "R001", "--json"});
+    CHECK(one.exitCode == 0);
+    CHECK(one.out.find("\"code\": \"R001\"") != std::string::npos);
+    CHECK(one.out.find("V006") == std::string::npos);
+    CHECK(runTdkt({"codes", "Z999"}).exitCode == 65);
 }
