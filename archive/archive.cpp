@@ -16,6 +16,7 @@
 #include <chrono>
 #include <cstring>
 #include <fcntl.h>
+#include <map>
 #include <set>
 #include <sys/file.h>
 #include <sys/stat.h>
@@ -125,49 +126,62 @@ bool sameFile(int fd, const fs::path& path) {
            a.st_dev == b.st_dev && a.st_ino == b.st_ino;
 }
 
-// Brings the register, journal and index in line with one filed bag. Idempotent when
-// `recovering` (an interrupted commit may have done part of it); a normal commit skips the
-// journal scan, which would grow with the archive.
-core::Status publish(const fs::path& root, const std::string& rel, const DecisionRecord& r,
-                     const std::string& time, const Metadata& metadata, const SearchKeyFn& key,
-                     bool recovering) {
-    auto last = readRegister(root, r.issuerCode, r.year);
-    if (!last) {
-        return last.error();
-    }
-    if (last.value() < r.number) {
-        if (auto st = writeRegister(root, r.issuerCode, r.year, r.number); !st) {
-            return st;
+// Brings the registers, journal and index in line with filed bags: each register written
+// once (at the highest number filed), the journal lines in one append, the index in one
+// transaction. Idempotent when `recovering` (an interrupted commit may have done part of it);
+// a normal commit skips the journal scan, which would grow with the archive.
+core::Status publish(const fs::path& root, const std::vector<PublishedBag>& bags,
+                     const Metadata& metadata, const SearchKeyFn& key, bool recovering) {
+    std::map<std::pair<std::string, int>, int> numbers; // issuer, year -> highest filed
+    std::map<std::string, int> golden;                  // register key -> highest filed
+    for (const auto& b : bags) {
+        int& n = numbers[{b.record.issuerCode, b.record.year}];
+        n = std::max(n, b.record.number);
+        if (int g = maxGoldenBook(b.record); g > 0) {
+            int& m = golden[b.record.goldenBookRegister];
+            m = std::max(m, g);
         }
     }
-    if (int maxGolden = maxGoldenBook(r); maxGolden > 0) {
-        auto lastGolden = readGoldenBook(root, r.goldenBookRegister);
-        if (!lastGolden) {
-            return lastGolden.error();
+    for (const auto& [issuerYear, number] : numbers) {
+        auto last = readRegister(root, issuerYear.first, issuerYear.second);
+        if (!last) {
+            return last.error();
         }
-        if (lastGolden.value() < maxGolden) {
-            if (auto st = writeGoldenBook(root, r.goldenBookRegister, maxGolden); !st) {
+        if (last.value() < number) {
+            if (auto st = writeRegister(root, issuerYear.first, issuerYear.second, number); !st) {
                 return st;
             }
         }
     }
-    if (!recovering || !journalHasDir(root, rel)) {
-        JournalEntry e{time,          "file",    rel, r.numberText, r.dossierSha256,
-                       r.dossierFile, r.awardId, ""};
-        if (auto st = appendJournal(root, e); !st) {
-            return st;
+    for (const auto& [registerKey, number] : golden) {
+        auto last = readGoldenBook(root, registerKey);
+        if (!last) {
+            return last.error();
+        }
+        if (last.value() < number) {
+            if (auto st = writeGoldenBook(root, registerKey, number); !st) {
+                return st;
+            }
         }
     }
-    if (!r.supersedesDir.empty() && (!recovering || !journalHasDir(root, rel, "supersede"))) {
-        JournalEntry e{time,      "supersede",    rel, r.numberText, r.dossierSha256, r.dossierFile,
-                       r.awardId, r.supersedesDir};
-        if (auto st = appendJournal(root, e); !st) {
-            return st;
+    std::vector<JournalEntry> journal;
+    for (const auto& b : bags) {
+        const DecisionRecord& r = b.record;
+        if (!recovering || !journalHasDir(root, b.dir)) {
+            journal.push_back({b.time, "file", b.dir, r.numberText, r.dossierSha256, r.dossierFile,
+                               r.awardId, ""});
         }
+        if (!r.supersedesDir.empty() && (!recovering || !journalHasDir(root, b.dir, "supersede"))) {
+            journal.push_back({b.time, "supersede", b.dir, r.numberText, r.dossierSha256,
+                               r.dossierFile, r.awardId, r.supersedesDir});
+        }
+    }
+    if (auto st = appendJournal(root, journal); !st) {
+        return st;
     }
     if (!indexIsCurrent(indexFile(root))) {
-        // A fresh index holding only this decision would hide the rest of the tree; an index
-        // of an older schema is rebuilt rather than migrated (the tree is the truth).
+        // A fresh index holding only these decisions would hide the rest of the tree; an
+        // index of an older schema is rebuilt rather than migrated (the tree is the truth).
         auto n = rebuildIndex(root, metadata, key);
         return n ? core::Status() : core::Status(n.error());
     }
@@ -175,10 +189,21 @@ core::Status publish(const fs::path& root, const std::string& rel, const Decisio
     if (!writer) {
         return writer.error();
     }
-    if (auto st = writer->add(rel, r, key); !st) {
-        return st;
+    for (const auto& b : bags) {
+        if (auto st = writer->add(b.dir, b.record, key); !st) {
+            return st;
+        }
     }
     return writer->commit();
+}
+
+// The pending marker: the bags renamed into place whose publishing is not done, one per line.
+core::Status writePending(const fs::path& root, const std::vector<std::string>& dirs) {
+    std::string text;
+    for (const auto& d : dirs) {
+        text += d + "\n";
+    }
+    return core::writeFileAtomic(root / kPendingFile, text);
 }
 
 core::Status clearPending(const fs::path& root) {
@@ -259,9 +284,12 @@ core::Result<Lock> Archive::lock(int waitSeconds) const {
     // Finish a commit that was interrupted after its rename.
     boost::system::error_code ec;
     if (fs::exists(m_root / kPendingFile, ec)) {
-        const std::string rel = pendingCommit(m_root);
-        const fs::path xml = m_root / rel / "data" / "decision.xml";
-        if (!rel.empty() && fs::exists(xml, ec)) {
+        std::vector<PublishedBag> bags;
+        for (const auto& rel : pendingCommits(m_root)) {
+            const fs::path xml = m_root / rel / "data" / "decision.xml";
+            if (!fs::exists(xml, ec)) {
+                continue; // the marker was written, the rename never happened
+            }
             core::Diagnostics diags;
             auto record = m_impl->metadata.readDecision(xml, rel + "/data/decision.xml", diags);
             if (!record) {
@@ -272,9 +300,10 @@ core::Result<Lock> Archive::lock(int waitSeconds) const {
                 return e;
             }
             const std::string time = m_clock ? model::vietnamDateTime(m_clock).iso() : record->date;
-            if (auto st =
-                    publish(m_root, rel, record.value(), time, m_impl->metadata, m_searchKey, true);
-                !st) {
+            bags.push_back(PublishedBag{rel, std::move(record).value(), time});
+        }
+        if (!bags.empty()) {
+            if (auto st = publish(m_root, bags, m_impl->metadata, m_searchKey, true); !st) {
                 return st.error();
             }
         }
@@ -442,7 +471,7 @@ core::Result<Staging> Archive::stage() const {
 }
 
 core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecord& record,
-                                            const Lock& held) {
+                                            const Lock& held, RoundCommit* round) {
     if (!sameFile(held.fd(), m_root / ".lock")) {
         return makeError(ErrorKind::Internal, "A008",
                          "lưu trữ quyết định khi chưa giữ khóa của kho lưu trữ này");
@@ -572,16 +601,25 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
     if (auto st = makeDirsDurable(target.parent_path()); !st) {
         return st.error();
     }
-    if (auto st = core::writeFileAtomic(m_root / kPendingFile, rel + "\n"); !st) {
+    // The marker names this bag (and, in a round, the bags committed before it whose
+    // publishing is deferred to publishRound) before the rename makes it visible.
+    std::vector<std::string> pendingDirs = round ? round->dirs() : std::vector<std::string>{};
+    pendingDirs.push_back(rel);
+    if (auto st = writePending(m_root, pendingDirs); !st) {
         return st.error();
     }
     if (auto st = core::renameDurable(staging.dir(), target); !st) {
-        (void)clearPending(m_root);
+        pendingDirs.pop_back();
+        (void)(pendingDirs.empty() ? clearPending(m_root) : writePending(m_root, pendingDirs));
         return st.error();
     }
     staging.release();
 
-    if (auto st = publish(m_root, rel, record, time, meta, m_searchKey, false); !st) {
+    if (round) {
+        round->m_bags.push_back({rel, record, time});
+        return FiledDecision{target, rel, record.number, record.numberText, false};
+    }
+    if (auto st = publish(m_root, {{rel, record, time}}, meta, m_searchKey, false); !st) {
         // The bag is filed; the marker stays so that the next lock() finishes the job.
         core::Error e = st.error();
         e.message = "quyết định " + record.numberText + " đã được lưu vào " + rel +
@@ -593,6 +631,34 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
         return st.error();
     }
     return FiledDecision{target, rel, record.number, record.numberText, false};
+}
+
+std::vector<std::string> RoundCommit::dirs() const {
+    std::vector<std::string> out;
+    for (const auto& b : m_bags) {
+        out.push_back(b.dir);
+    }
+    return out;
+}
+
+core::Status Archive::publishRound(RoundCommit& round, const Lock& held) {
+    if (round.m_bags.empty()) {
+        return {};
+    }
+    if (!sameFile(held.fd(), m_root / ".lock")) {
+        return makeError(ErrorKind::Internal, "A008",
+                         "lưu trữ quyết định khi chưa giữ khóa của kho lưu trữ này");
+    }
+    if (auto st = publish(m_root, round.m_bags, m_impl->metadata, m_searchKey, false); !st) {
+        core::Error e = st.error();
+        e.message = std::to_string(round.m_bags.size()) +
+                    " quyết định đã được lưu vào kho nhưng chưa cập nhật xong sổ đăng "
+                    "ký/nhật ký/chỉ mục (" +
+                    e.message + "); lần khóa kho tiếp theo sẽ tự hoàn tất";
+        return e;
+    }
+    round.m_bags.clear();
+    return clearPending(m_root);
 }
 
 core::Result<int> reindex(const fs::path& root, const fs::path& schemasDir,

@@ -206,6 +206,29 @@ private:
 
 class Archive;
 
+// A bag renamed into place whose registers, journal and index entries are still to be written.
+struct PublishedBag {
+    std::string dir; // relative to root
+    DecisionRecord record;
+    std::string time; // of the journal line
+};
+
+// The decisions of one round committed under one lock: each bag is renamed into place when
+// Archive::commit is given the round (the pending marker lists every bag of the round so
+// far), and the registers, journal and index are brought up to date once for all of them by
+// Archive::publishRound — one durable write of each instead of one per decision. A run killed
+// in between leaves the marker; the next lock() publishes the bags it lists, and verify
+// reports them as notes (A293) meanwhile.
+class RoundCommit {
+public:
+    bool empty() const { return m_bags.empty(); }
+    std::vector<std::string> dirs() const;
+
+private:
+    friend class Archive;
+    std::vector<PublishedBag> m_bags;
+};
+
 // Exclusive lock on the archive (flock on <root>/.lock). Released on destruction.
 class Lock {
 public:
@@ -273,8 +296,12 @@ public:
     // tag files and manifests, fsync, rename into <year>/<issuerCode>/<slug>, then advance the
     // register, append to the journal and update the index. If anything fails before the
     // rename, the tree and the register are unchanged.
+    // With `round`, the register, journal and index are left to publishRound (RoundCommit).
     core::Result<FiledDecision> commit(Staging staging, const DecisionRecord& record,
-                                       const Lock& held);
+                                       const Lock& held, RoundCommit* round = nullptr);
+    // Publishes the bags committed with `round` (registers, journal, index) and clears the
+    // pending marker. On failure the bags stay filed and the next lock() completes the job.
+    core::Status publishRound(RoundCommit& round, const Lock& held);
 
 private:
     Archive() = default;

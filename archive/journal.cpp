@@ -29,8 +29,18 @@ std::string journalLine(const JournalEntry& e) {
 }
 
 core::Status appendJournal(const fs::path& root, const JournalEntry& entry) {
+    return appendJournal(root, std::vector<JournalEntry>{entry});
+}
+
+core::Status appendJournal(const fs::path& root, const std::vector<JournalEntry>& entries) {
+    if (entries.empty()) {
+        return {};
+    }
     const fs::path file = root / "journal";
-    const std::string line = journalLine(entry);
+    std::string lines;
+    for (const auto& e : entries) {
+        lines += journalLine(e);
+    }
     int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
     if (fd < 0) {
         return core::makeError(core::ErrorKind::Io, "A012",
@@ -38,9 +48,9 @@ core::Status appendJournal(const fs::path& root, const JournalEntry& entry) {
                                    core::systemErrorText(errno),
                                {file.string()});
     }
-    // One write() of the whole line: with O_APPEND it lands at the end in one piece.
-    ssize_t n = ::write(fd, line.data(), line.size());
-    bool ok = n == static_cast<ssize_t>(line.size()) && ::fsync(fd) == 0;
+    // One write() of all the lines: with O_APPEND they land at the end in one piece.
+    ssize_t n = ::write(fd, lines.data(), lines.size());
+    bool ok = n == static_cast<ssize_t>(lines.size()) && ::fsync(fd) == 0;
     int err = errno;
     ::close(fd);
     if (!ok) {

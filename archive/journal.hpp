@@ -5,6 +5,7 @@
 #include "pipeline/core/fs.hpp"
 
 #include <string>
+#include <vector>
 
 namespace tdkt::archive {
 
@@ -21,6 +22,8 @@ struct JournalEntry {
 
 std::string journalLine(const JournalEntry& entry); // with the trailing newline
 core::Status appendJournal(const fs::path& root, const JournalEntry& entry);
+// Several entries in one write and one fsync (a round's filings).
+core::Status appendJournal(const fs::path& root, const std::vector<JournalEntry>& entries);
 
 // True when the journal already records `action` for this relative dir.
 bool journalHasDir(const fs::path& root, const std::string& relativeDir,

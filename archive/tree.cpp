@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <fcntl.h>
+#include <sstream>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -33,17 +34,23 @@ bool isInterruptedJournalWrite(const std::string& name) {
     return name.rfind("..commit-pending.tmp-", 0) == 0;
 }
 
-std::string pendingCommit(const fs::path& root) {
+std::vector<std::string> pendingCommits(const fs::path& root) {
+    std::vector<std::string> out;
     boost::system::error_code ec;
     if (!fs::exists(root / kPendingCommitFile, ec)) {
-        return {};
+        return out;
     }
     auto text = core::readFile(root / kPendingCommitFile);
-    std::string rel = text ? text.value() : std::string();
-    while (!rel.empty() && (rel.back() == '\n' || rel.back() == '\r')) {
-        rel.pop_back();
+    std::istringstream in(text ? text.value() : std::string());
+    for (std::string line; std::getline(in, line);) {
+        if (!line.empty() && line.back() == '\r') {
+            line.pop_back();
+        }
+        if (!line.empty()) {
+            out.push_back(line);
+        }
     }
-    return rel;
+    return out;
 }
 
 bool isHousekeepingName(const std::string& name) {

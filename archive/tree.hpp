@@ -29,10 +29,10 @@ int cleanInterruptedJournalWrites(const fs::path& root);
 
 // The marker a commit writes before renaming its bag into place and removes once register,
 // journal and index agree with the tree: its presence means "finish that commit" (at the next
-// lock). Holds the bag's folder relative to root.
+// lock). Holds the bags' folders relative to root, one per line (several for a round).
 inline constexpr const char* kPendingCommitFile = ".commit-pending";
-// The bag the marker names ("" when there is none or it names nothing).
-std::string pendingCommit(const fs::path& root);
+// The bags the marker names (none when there is no marker).
+std::vector<std::string> pendingCommits(const fs::path& root);
 
 // Staging folders present (relative to root), live or abandoned.
 std::vector<std::string> stagingFolders(const fs::path& root);

@@ -568,18 +568,20 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     // A bag renamed into place by a commit that was cut short (a kill, a power cut) before it
     // advanced the registers, journal and index: the bag itself is checked like any other;
     // what the next lock completes (Archive::lock) is a note, not a problem.
-    const std::string pending = pendingCommit(root);
-    if (!pending.empty() &&
-        std::find(tree.bags.begin(), tree.bags.end(), pending) != tree.bags.end()) {
-        report.notes.push_back({"A293", pending,
-                                "lần lưu quyết định này bị dừng sau khi gói đã vào kho; sổ đăng "
-                                "ký số, nhật ký và chỉ mục sẽ được hoàn tất ở lần khóa kho tiếp "
-                                "theo (lệnh tdkt issue hoặc tdkt reindex)"});
+    std::set<std::string> pending;
+    for (const auto& rel : pendingCommits(root)) {
+        if (std::find(tree.bags.begin(), tree.bags.end(), rel) != tree.bags.end()) {
+            pending.insert(rel);
+            report.notes.push_back({"A293", rel,
+                                    "lần lưu quyết định này bị dừng sau khi gói đã vào kho; sổ "
+                                    "đăng ký số, nhật ký và chỉ mục sẽ được hoàn tất ở lần khóa "
+                                    "kho tiếp theo (lệnh tdkt issue hoặc tdkt reindex)"});
+        }
     }
-    // The highest number of `numbers` that a bag other than the pending one holds (0: none).
+    // The highest number of `numbers` that a bag not pending holds (0: none).
     auto highestSettled = [&](const std::map<int, std::vector<std::string>>& numbers) {
         for (auto it = numbers.rbegin(); it != numbers.rend(); ++it) {
-            if (it->second.size() != 1 || it->second.front() != pending) {
+            if (it->second.size() != 1 || pending.count(it->second.front()) == 0) {
                 return it->first;
             }
         }
@@ -787,7 +789,9 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     }
 
     if (options.searchKey && !options.since) {
-        awardeesByBag.erase(pending); // indexed when the commit completes
+        for (const auto& rel : pending) {
+            awardeesByBag.erase(rel); // indexed when the commit completes
+        }
         checkIndex(root, awardeesByBag, report);
     }
     for (const auto& s : stagingFolders(root)) {

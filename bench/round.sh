@@ -112,7 +112,7 @@ decisions=$(find "$archive" -mindepth 4 -maxdepth 4 -name bagit.txt -not -path '
 certificates=$(find "$archive" -path '*/data/certificates/*.pdf' 2>/dev/null | wc -l)
 bytes=$(du -sb "$archive" 2>/dev/null | cut -f 1)
 tree_files=$(find "$archive" -type f 2>/dev/null | wc -l)
-echo "issue: $decisions decisions filed ($(grep -c '^Đã ban hành' "$work/logs/issue.out" || true)" \
+echo "issue: $decisions decisions filed ($(grep -cE '^  [0-9]+/QĐ-' "$work/logs/issue.out" || true)" \
   "reported), $certificates certificate PDFs; archive $(awk -v b="${bytes:-0}" \
   'BEGIN { printf "%.1f MB", b / 1e6 }') in $tree_files files"
 echo "verify: $(cat "$work/logs/verify.out" "$work/logs/verify.err" | grep . | tail -n 1)"

@@ -450,8 +450,23 @@ RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
     if (!out.error) {
         drawAll(pending, tools);
     }
-    // Committed in plan order, each decision atomically; the first failure stops the round
-    // (the stagings of the rest are removed, their numbers never consumed).
+    // Other content for a round already decided is a corrected dossier: its decision is a
+    // new one (new number) that replaces the current version; the old bag stays. Looked up
+    // before the first commit, while the index is current (a round's own decisions never
+    // replace one another: their round keys differ).
+    for (auto& p : pending) {
+        if (!p.error && p.staging) {
+            if (auto current = archive.findCurrentVersion(archive::roundKeyOf(p.record))) {
+                p.record.supersedesDir = current->relativeDir;
+                p.record.supersedesNumberText = current->numberText;
+                p.issued.supersedesNumberText = current->numberText;
+            }
+        }
+    }
+    // Committed in plan order, each bag atomically; the first failure stops the round (the
+    // stagings of the rest are removed, their numbers never consumed). The registers, journal
+    // and index are written once for the round's bags, at the end (archive::RoundCommit).
+    archive::RoundCommit round;
     std::size_t next = 0;
     for (std::size_t i = 0; i < plans.size(); ++i) {
         if (filedBefore[i]) {
@@ -466,14 +481,7 @@ RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
             out.error = p.error;
             break;
         }
-        // Other content for a round already decided is a corrected dossier: its decision is
-        // a new one (new number) that replaces the current version; the old bag stays.
-        if (auto current = archive.findCurrentVersion(archive::roundKeyOf(p.record))) {
-            p.record.supersedesDir = current->relativeDir;
-            p.record.supersedesNumberText = current->numberText;
-            p.issued.supersedesNumberText = current->numberText;
-        }
-        auto filed = archive.commit(std::move(*p.staging), p.record, lock.value());
+        auto filed = archive.commit(std::move(*p.staging), p.record, lock.value(), &round);
         p.staging.reset();
         if (!filed) {
             out.error = filed.error();
@@ -488,6 +496,9 @@ RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
         }
         issued.printFile = issued.printFiles.empty() ? fs::path() : issued.printFiles.front();
         out.decisions.push_back(std::move(issued));
+    }
+    if (auto st = archive.publishRound(round, lock.value()); !st && !out.error) {
+        out.error = st.error();
     }
     return out;
 }

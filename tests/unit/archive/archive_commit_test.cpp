@@ -407,6 +407,60 @@ TEST_CASE("a commit interrupted after its rename is completed at the next lock",
     CHECK(report->ok());
 }
 
+TEST_CASE("a round's bags are published once at its end, or at the next lock after a kill",
+          "[archive]") {
+    TempDir tmp;
+    Archive archive = openArchive(tmp.path());
+    {
+        auto lock = archive.lock(1);
+        REQUIRE(lock.ok());
+        RoundCommit round;
+        REQUIRE(fileDecision(archive, lock.value(), sampleRecord(1), &round).ok());
+        REQUIRE(fileDecision(archive, lock.value(), sampleRecord(2), &round).ok());
+        REQUIRE(
+            fileDecision(archive, lock.value(), sampleRecord(1, 2026, "SNV-HANOI"), &round).ok());
+        // Filed, not yet published: the marker lists all three, the register is untouched.
+        CHECK(lines(readText(tmp.path() / ".commit-pending")).size() == 3);
+        CHECK_FALSE(fs::exists(tmp.path() / "journal"));
+        REQUIRE(archive.publishRound(round, lock.value()).ok());
+        CHECK(round.empty());
+        CHECK_FALSE(fs::exists(tmp.path() / ".commit-pending"));
+        CHECK(lines(readText(tmp.path() / "journal")).size() == 3);
+        CHECK(archive.nextNumber("UBND-TP-HANOI", 2026).value() == 3);
+        CHECK(archive.nextNumber("SNV-HANOI", 2026).value() == 2);
+    }
+    auto clean = verify(tmp.path(), schemasDir(), VerifyOptions{{}, foldKey});
+    REQUIRE(clean.ok());
+    CHECK(clean->ok());
+    CHECK(clean->notes.empty());
+
+    // Killed before publishRound: the bags are in the tree, verify notes them (A293) and the
+    // next lock publishes them.
+    {
+        auto lock = archive.lock(1);
+        REQUIRE(lock.ok());
+        RoundCommit round;
+        REQUIRE(fileDecision(archive, lock.value(), sampleRecord(3), &round).ok());
+        REQUIRE(fileDecision(archive, lock.value(), sampleRecord(4), &round).ok());
+    } // no publishRound: what a kill leaves
+    auto interrupted = verify(tmp.path(), schemasDir(), VerifyOptions{{}, foldKey});
+    REQUIRE(interrupted.ok());
+    CHECK(interrupted->ok());
+    REQUIRE(interrupted->notes.size() == 2);
+    CHECK(interrupted->notes[0].code == "A293");
+    CHECK(archive.nextNumber("UBND-TP-HANOI", 2026).value() == 3); // not yet advanced
+
+    auto lock = archive.lock(1);
+    REQUIRE(lock.ok());
+    CHECK_FALSE(fs::exists(tmp.path() / ".commit-pending"));
+    CHECK(archive.nextNumber("UBND-TP-HANOI", 2026).value() == 5);
+    CHECK(lines(readText(tmp.path() / "journal")).size() == 5);
+    auto after = verify(tmp.path(), schemasDir(), VerifyOptions{{}, foldKey});
+    REQUIRE(after.ok());
+    CHECK(after->ok());
+    CHECK(after->notes.empty());
+}
+
 TEST_CASE("a journal write cut short by a kill is ignored by verify and removed at the next lock",
           "[archive]") {
     TempDir tmp;

@@ -149,7 +149,8 @@ inline DecisionRecord sampleRecord(int number, int year = 2026,
 
 // Stages the payload the pipeline would write (fake PDFs + the dossier copy) and commits.
 inline core::Result<FiledDecision> fileDecision(Archive& archive, const Lock& lock,
-                                                const DecisionRecord& r) {
+                                                const DecisionRecord& r,
+                                                RoundCommit* round = nullptr) {
     auto staging = archive.stage();
     REQUIRE(staging.ok());
     writeFile(staging->data() / r.decisionFile, "%PDF-1.4\n% quyết định " + r.numberText + "\n");
@@ -157,7 +158,7 @@ inline core::Result<FiledDecision> fileDecision(Archive& archive, const Lock& lo
     for (const auto& a : r.awardees) {
         writeFile(staging->data() / a.certificateFile, "%PDF-1.4\n% " + a.name + "\n");
     }
-    return archive.commit(std::move(staging.value()), r, lock);
+    return archive.commit(std::move(staging.value()), r, lock, round);
 }
 
 // The shipped config/retention.xml (tests that need other periods build their own table).
