@@ -470,6 +470,84 @@ core::Result<Staging> Archive::stage() const {
                      {(m_root / ".staging").string()});
 }
 
+core::Status Archive::prepareBag(Staging& staging, const DecisionRecord& record) const {
+    if (auto st = checkRecord(record); !st) {
+        return st;
+    }
+    boost::system::error_code ec;
+    const fs::path data = staging.data();
+    auto missing = [&](const std::string& file) -> core::Error {
+        return makeError(ErrorKind::Internal, "A005",
+                         "thiếu tệp «" + file + "» trong thư mục tạm khi lưu trữ " +
+                             record.numberText,
+                         {(data / file).string()});
+    };
+    if (!fs::is_regular_file(data / record.decisionFile, ec)) {
+        return missing(record.decisionFile);
+    }
+    for (const auto& a : record.awardees) {
+        if (!a.certificateFile.empty() && !fs::is_regular_file(data / a.certificateFile, ec)) {
+            return missing(a.certificateFile);
+        }
+    }
+
+    // Metadata: written only after it validates (a record that does not fit the schema is a
+    // bug upstream and must not reach the archive).
+    const Metadata& meta = m_impl->metadata;
+    // Each kind's thời hạn bảo quản, before anything is written: a table without a rule for
+    // this level and date is a configuration problem, not a schema error of the metadata.
+    const bool certificates =
+        std::any_of(record.awardees.begin(), record.awardees.end(),
+                    [](const AwardeeRecord& a) { return !a.certificateFile.empty(); });
+    for (const std::string kind : {kKindDecision, kKindCertificate, kKindAwardDossier}) {
+        if ((kind == kKindDecision && !record.retention.empty()) ||
+            (kind == kKindCertificate && !certificates)) {
+            continue;
+        }
+        if (auto rule = meta.retention(kind, record); !rule) {
+            return rule.error();
+        }
+    }
+    auto writeXml = [&](const std::string& relFile, const std::string& xml) -> core::Status {
+        core::Diagnostics diags;
+        if (auto st = meta.check(xml, relFile, diags); !st) {
+            core::Error e = makeError(ErrorKind::Internal, "A004",
+                                      "siêu dữ liệu lưu trữ không đúng lược đồ " +
+                                          std::string(kMetadataSchemaFile) + ": " + relFile);
+            e.details = diags.items();
+            return e;
+        }
+        const fs::path file = data / relFile;
+        boost::system::error_code mkEc;
+        fs::create_directories(file.parent_path(), mkEc);
+        return writeNewFile(file, xml, false);
+    };
+    if (auto st = writeXml("decision.xml", meta.decisionXml(record)); !st) {
+        return st;
+    }
+    if (auto st = writeXml(kDossierMetadataFile, meta.dossierXml(record)); !st) {
+        return st;
+    }
+    for (const auto& a : record.awardees) {
+        if (a.certificateFile.empty()) {
+            continue;
+        }
+        if (auto st = writeXml(certificateMetadataPath(a.certificateFile),
+                               meta.certificateXml(record, a));
+            !st) {
+            return st;
+        }
+    }
+
+    const std::string time = m_clock ? model::vietnamDateTime(m_clock).iso() : record.date;
+    BagInfo info{time.substr(0, 10), record.numberText, record.issuerName};
+    if (auto st = writeBagFiles(staging.dir(), info); !st) {
+        return st;
+    }
+    staging.m_preparedFor = relDirOf(record);
+    return {};
+}
+
 core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecord& record,
                                             const Lock& held, RoundCommit* round) {
     if (!sameFile(held.fd(), m_root / ".lock")) {
@@ -526,74 +604,14 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
                          {target.string()});
     }
 
-    const fs::path data = staging.data();
-    auto missing = [&](const std::string& file) -> core::Error {
-        return makeError(ErrorKind::Internal, "A005",
-                         "thiếu tệp «" + file + "» trong thư mục tạm khi lưu trữ " +
-                             record.numberText,
-                         {(data / file).string()});
-    };
-    if (!fs::is_regular_file(data / record.decisionFile, ec)) {
-        return missing(record.decisionFile);
-    }
-    for (const auto& a : record.awardees) {
-        if (!a.certificateFile.empty() && !fs::is_regular_file(data / a.certificateFile, ec)) {
-            return missing(a.certificateFile);
-        }
-    }
-
-    // Metadata: written only after it validates (a record that does not fit the schema is a
-    // bug upstream and must not reach the archive).
-    const Metadata& meta = m_impl->metadata;
-    // Each kind's thời hạn bảo quản, before anything is written: a table without a rule for
-    // this level and date is a configuration problem, not a schema error of the metadata.
-    const bool certificates =
-        std::any_of(record.awardees.begin(), record.awardees.end(),
-                    [](const AwardeeRecord& a) { return !a.certificateFile.empty(); });
-    for (const std::string kind : {kKindDecision, kKindCertificate, kKindAwardDossier}) {
-        if ((kind == kKindDecision && !record.retention.empty()) ||
-            (kind == kKindCertificate && !certificates)) {
-            continue;
-        }
-        if (auto rule = meta.retention(kind, record); !rule) {
-            return rule.error();
-        }
-    }
-    auto writeXml = [&](const std::string& relFile, const std::string& xml) -> core::Status {
-        core::Diagnostics diags;
-        if (auto st = meta.check(xml, relFile, diags); !st) {
-            core::Error e = makeError(ErrorKind::Internal, "A004",
-                                      "siêu dữ liệu lưu trữ không đúng lược đồ " +
-                                          std::string(kMetadataSchemaFile) + ": " + relFile);
-            e.details = diags.items();
-            return e;
-        }
-        const fs::path file = data / relFile;
-        boost::system::error_code mkEc;
-        fs::create_directories(file.parent_path(), mkEc);
-        return writeNewFile(file, xml, false);
-    };
-    if (auto st = writeXml("decision.xml", meta.decisionXml(record)); !st) {
-        return st.error();
-    }
-    if (auto st = writeXml(kDossierMetadataFile, meta.dossierXml(record)); !st) {
-        return st.error();
-    }
-    for (const auto& a : record.awardees) {
-        if (a.certificateFile.empty()) {
-            continue;
-        }
-        if (auto st = writeXml(certificateMetadataPath(a.certificateFile),
-                               meta.certificateXml(record, a));
-            !st) {
+    if (staging.m_preparedFor.empty()) {
+        if (auto st = prepareBag(staging, record); !st) {
             return st.error();
         }
-    }
-
-    const std::string time = m_clock ? model::vietnamDateTime(m_clock).iso() : record.date;
-    BagInfo info{time.substr(0, 10), record.numberText, record.issuerName};
-    if (auto st = writeBagFiles(staging.dir(), info); !st) {
-        return st.error();
+    } else if (staging.m_preparedFor != rel) {
+        return makeError(ErrorKind::Internal, "A005",
+                         "thư mục tạm đã được chuẩn bị cho " + staging.m_preparedFor +
+                             ", không phải " + rel);
     }
     if (auto st = syncStagingTree(staging.dir()); !st) {
         return st.error();
@@ -615,11 +633,13 @@ core::Result<FiledDecision> Archive::commit(Staging staging, const DecisionRecor
     }
     staging.release();
 
+    const std::string time = m_clock ? model::vietnamDateTime(m_clock).iso() : record.date;
     if (round) {
         round->m_bags.push_back({rel, record, time});
         return FiledDecision{target, rel, record.number, record.numberText, false};
     }
-    if (auto st = publish(m_root, {{rel, record, time}}, meta, m_searchKey, false); !st) {
+    if (auto st = publish(m_root, {{rel, record, time}}, m_impl->metadata, m_searchKey, false);
+        !st) {
         // The bag is filed; the marker stays so that the next lock() finishes the job.
         core::Error e = st.error();
         e.message = "quyết định " + record.numberText + " đã được lưu vào " + rel +

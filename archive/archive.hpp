@@ -202,6 +202,7 @@ private:
     void release(); // after commit: the folder is no longer ours to remove
     fs::path m_dir;
     int m_fd = -1;
+    std::string m_preparedFor; // Archive::prepareBag: the bag folder it was prepared as
 };
 
 class Archive;
@@ -292,10 +293,16 @@ public:
     // A new empty staging folder (with data/ created).
     core::Result<Staging> stage() const;
 
-    // With the lock held: write data/decision.xml and the per-certificate metadata, the BagIt
-    // tag files and manifests, fsync, rename into <year>/<issuerCode>/<slug>, then advance the
-    // register, append to the journal and update the index. If anything fails before the
-    // rename, the tree and the register are unchanged.
+    // Makes a staging folder a complete bag for `record`: checks the record and the payload,
+    // writes data/decision.xml, the dossier and per-certificate metadata (each validated
+    // against the schema), the BagIt tag files and manifests. Needs no lock and touches
+    // nothing outside the staging folder, so the drawing threads of a round run it; commit
+    // does it itself for a staging that was not prepared.
+    core::Status prepareBag(Staging& staging, const DecisionRecord& record) const;
+
+    // With the lock held: prepare the bag (unless prepareBag did), fsync it, rename it into
+    // <year>/<issuerCode>/<slug>, then advance the register, append to the journal and update
+    // the index. If anything fails before the rename, the tree and the register are unchanged.
     // With `round`, the register, journal and index are left to publishRound (RoundCommit).
     core::Result<FiledDecision> commit(Staging staging, const DecisionRecord& record,
                                        const Lock& held, RoundCommit* round = nullptr);

@@ -6,13 +6,15 @@
 namespace tdkt::archive {
 
 Staging::Staging(Staging&& other) noexcept
-    : m_dir(std::exchange(other.m_dir, fs::path())), m_fd(std::exchange(other.m_fd, -1)) {}
+    : m_dir(std::exchange(other.m_dir, fs::path())), m_fd(std::exchange(other.m_fd, -1)),
+      m_preparedFor(std::exchange(other.m_preparedFor, std::string())) {}
 
 Staging& Staging::operator=(Staging&& other) noexcept {
     if (this != &other) {
         this->~Staging();
         m_dir = std::exchange(other.m_dir, fs::path());
         m_fd = std::exchange(other.m_fd, -1);
+        m_preparedFor = std::exchange(other.m_preparedFor, std::string());
     }
     return *this;
 }

@@ -7,7 +7,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -273,11 +275,9 @@ core::Status draw(Pending& p, const FilingTools& tools) {
         return st.error();
     }
 
-    archive::DecisionRecord& record = p.record;
-    record = toRecord(decision, rendered->pageCount);
-    record.goldenBookRegister = p.goldenRegister;
+    archive::DecisionRecord& record = p.record; // built by prepare, completed here
+    record.pageCount = rendered->pageCount;
     for (std::size_t i = 0; i < record.awardees.size(); ++i) {
-        record.awardees[i].goldenBook = p.goldenBook[i];
         // The archived amount lets `tdkt report` sum money from the tree alone.
         if (i < money->perAwardee.size()) {
             record.awardees[i].amount = money->perAwardee[i];
@@ -311,27 +311,64 @@ core::Status draw(Pending& p, const FilingTools& tools) {
     return {};
 }
 
-// Draws every pending decision, two at a time (each also draws its artefacts on every core).
-void drawAll(std::vector<Pending>& pending, const FilingTools& tools) {
-    std::atomic<std::size_t> next{0};
-    auto work = [&]() {
-        for (std::size_t i = next++; i < pending.size(); i = next++) {
-            if (auto st = draw(pending[i], tools); !st) {
-                pending[i].error = st.error();
-            }
+// Draws the pending decisions into their stagings and makes each a complete bag
+// (Archive::prepareBag: metadata, manifests), two decisions at a time on worker threads,
+// while the filing thread commits them in plan order as each becomes ready (ready()).
+class Drawing {
+public:
+    Drawing(std::vector<Pending>& pending, const archive::Archive& archive,
+            const FilingTools& tools)
+        : m_pending(pending), m_archive(archive), m_tools(tools), m_done(pending.size(), 0) {
+        const unsigned threads =
+            std::max(1u, std::min<unsigned>(2u, std::thread::hardware_concurrency()));
+        for (unsigned t = 0; t < threads && t < pending.size(); ++t) {
+            m_pool.emplace_back([this] { work(); });
         }
-    };
-    const unsigned threads =
-        std::max(1u, std::min<unsigned>(2u, std::thread::hardware_concurrency()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads && t < pending.size(); ++t) {
-        pool.emplace_back(work);
     }
-    work();
-    for (auto& th : pool) {
-        th.join();
+    Drawing(const Drawing&) = delete;
+    Drawing& operator=(const Drawing&) = delete;
+    // Stops taking new decisions and waits for the ones being drawn.
+    ~Drawing() {
+        m_stop = true;
+        for (auto& th : m_pool) {
+            th.join();
+        }
     }
-}
+
+    // Waits until pending[i] is drawn and prepared (or failed: its error is set).
+    Pending& ready(std::size_t i) {
+        std::unique_lock<std::mutex> lock(m_mutex);
+        m_changed.wait(lock, [&] { return m_done[i] != 0; });
+        return m_pending[i];
+    }
+
+private:
+    void work() {
+        for (std::size_t i = m_next++; i < m_pending.size() && !m_stop; i = m_next++) {
+            Pending& p = m_pending[i];
+            auto st = draw(p, m_tools);
+            if (st) {
+                st = m_archive.prepareBag(*p.staging, p.record);
+            }
+            std::lock_guard<std::mutex> lock(m_mutex);
+            if (!st) {
+                p.error = st.error();
+            }
+            m_done[i] = 1;
+            m_changed.notify_all();
+        }
+    }
+
+    std::vector<Pending>& m_pending;
+    const archive::Archive& m_archive;
+    const FilingTools& m_tools;
+    std::vector<char> m_done; // guarded by m_mutex
+    std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::atomic<std::size_t> m_next{0};
+    std::atomic<bool> m_stop{false};
+    std::vector<std::thread> m_pool;
+};
 
 // The next free numbers, per issuer and year and per golden-book register, handed out in plan
 // order under the lock (nothing is consumed until a commit).
@@ -404,6 +441,21 @@ core::Status prepare(Pending& p, archive::Archive& archive, Numbering& numbering
             }
         }
     }
+    // The archive record, less what drawing measures (page counts, amounts).
+    p.record = toRecord(p.decision, 0);
+    p.record.goldenBookRegister = p.goldenRegister;
+    for (std::size_t i = 0; i < p.record.awardees.size(); ++i) {
+        p.record.awardees[i].goldenBook = p.goldenBook[i];
+    }
+    // Other content for a round already decided is a corrected dossier: its decision is a
+    // new one (new number) that replaces the current version; the old bag stays. Looked up
+    // before the round's first commit, while the index is current (a round's own decisions
+    // never replace one another: their round keys differ).
+    if (auto current = archive.findCurrentVersion(archive::roundKeyOf(p.record))) {
+        p.record.supersedesDir = current->relativeDir;
+        p.record.supersedesNumberText = current->numberText;
+        p.issued.supersedesNumberText = current->numberText;
+    }
     auto staging = archive.stage();
     if (!staging) {
         return staging.error();
@@ -447,25 +499,14 @@ RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
         }
         pending.push_back(std::move(p));
     }
-    if (!out.error) {
-        drawAll(pending, tools);
+    // Committed in plan order as each is drawn, each bag atomically; the first failure stops
+    // the round (the stagings of the rest are removed, their numbers never consumed). The
+    // registers, journal and index are written once for the round's bags, at the end
+    // (archive::RoundCommit).
+    std::optional<Drawing> drawing;
+    if (!out.error && !pending.empty()) {
+        drawing.emplace(pending, archive, tools);
     }
-    // Other content for a round already decided is a corrected dossier: its decision is a
-    // new one (new number) that replaces the current version; the old bag stays. Looked up
-    // before the first commit, while the index is current (a round's own decisions never
-    // replace one another: their round keys differ).
-    for (auto& p : pending) {
-        if (!p.error && p.staging) {
-            if (auto current = archive.findCurrentVersion(archive::roundKeyOf(p.record))) {
-                p.record.supersedesDir = current->relativeDir;
-                p.record.supersedesNumberText = current->numberText;
-                p.issued.supersedesNumberText = current->numberText;
-            }
-        }
-    }
-    // Committed in plan order, each bag atomically; the first failure stops the round (the
-    // stagings of the rest are removed, their numbers never consumed). The registers, journal
-    // and index are written once for the round's bags, at the end (archive::RoundCommit).
     archive::RoundCommit round;
     std::size_t next = 0;
     for (std::size_t i = 0; i < plans.size(); ++i) {
@@ -476,7 +517,7 @@ RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
         if (out.error || next >= pending.size()) {
             break;
         }
-        Pending& p = pending[next++];
+        Pending& p = drawing->ready(next++);
         if (p.error) {
             out.error = p.error;
             break;
@@ -497,6 +538,7 @@ RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
         issued.printFile = issued.printFiles.empty() ? fs::path() : issued.printFiles.front();
         out.decisions.push_back(std::move(issued));
     }
+    drawing.reset(); // after a failure: let the decisions being drawn finish, draw no more
     if (auto st = archive.publishRound(round, lock.value()); !st && !out.error) {
         out.error = st.error();
     }
