@@ -90,14 +90,19 @@ core::Result<Artefacts> renderArtefacts(const model::Decision& decision,
             return e;
         };
         std::size_t failedAt = members.size();
-        auto each = design.value()->renderEach(
+        // In place: the staging folder is private until filed, and synced as a whole then.
+        render::EachOptions each;
+        each.inPlace = true;
+        render::CombinedOptions combined;
+        combined.inPlace = true;
+        auto files = design.value()->renderEach(
             members.size(), context,
-            [&](std::size_t i) { return dataDir / awardees[members[i]].certificateFile; }, {},
+            [&](std::size_t i) { return dataDir / awardees[members[i]].certificateFile; }, each,
             &failedAt);
-        if (!each) {
-            return failure(each.error(), failedAt);
+        if (!files) {
+            return failure(files.error(), failedAt);
         }
-        for (const auto& c : each.value()) {
+        for (const auto& c : files.value()) {
             result.pages += c.pageCount;
         }
         const std::string printName =
@@ -105,7 +110,7 @@ core::Result<Artefacts> renderArtefacts(const model::Decision& decision,
         const render::DocumentRenderer* printer = tools.print.printer(templateName, design.value());
         auto printed = printer->renderCombined(members.size(), context,
                                                printFileInfo(decision, awardees[members.front()]),
-                                               dataDir / printName, {}, &failedAt);
+                                               dataDir / printName, combined, &failedAt);
         if (!printed) {
             return failure(printed.error(), failedAt);
         }

@@ -116,9 +116,12 @@ DocumentRenderer::renderCombined(std::size_t count, const ContextSource& source,
     };
 
     // Written under a temporary name next to `outFile`, fsynced and renamed: a reader never
-    // sees half a file, and a failed round leaves nothing at `outFile`.
-    const fs::path tmp = outFile.parent_path() / ("." + outFile.filename().string() + ".tmp-" +
-                                                  std::to_string(static_cast<long>(::getpid())));
+    // sees half a file, and a failed round leaves nothing at `outFile`. In place (a staging
+    // folder nobody reads yet): written directly, and removed on failure.
+    const fs::path tmp =
+        options.inPlace ? outFile
+                        : outFile.parent_path() / ("." + outFile.filename().string() + ".tmp-" +
+                                                   std::to_string(static_cast<long>(::getpid())));
     auto writer = PdfConcatWriter::create(tmp);
     if (!writer) {
         return writer.error();
@@ -167,6 +170,9 @@ DocumentRenderer::renderCombined(std::size_t count, const ContextSource& source,
         if (!bytes) {
             return bytes.error();
         }
+        if (options.inPlace) {
+            return core::Status();
+        }
         if (auto st = core::fsyncPath(tmp); !st) {
             return st;
         }
@@ -188,13 +194,14 @@ namespace {
 
 // Written under a temporary name and renamed (a reader never sees half a file), without the
 // fsync of core::writeFileAtomic: thousands of fsyncs would dominate a bulk round, and the
-// caller syncs the whole folder once (see renderEach).
-core::Status writeFileUnsynced(const fs::path& target, std::string_view bytes) {
-    const std::string tmp = target.string() + ".tmp";
+// caller syncs the whole folder once (see renderEach). In place: directly under its name (a
+// staging folder nobody reads yet; 4,590 renames were ~5 % of a 10,000-award round).
+core::Status writeFileUnsynced(const fs::path& target, std::string_view bytes, bool inPlace) {
+    const std::string tmp = inPlace ? target.string() : target.string() + ".tmp";
     std::FILE* f = std::fopen(tmp.c_str(), "wb");
     bool ok = f && std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
     ok = (f && std::fclose(f) == 0) && ok;
-    if (!ok || std::rename(tmp.c_str(), target.c_str()) != 0) {
+    if (!ok || (!inPlace && std::rename(tmp.c_str(), target.c_str()) != 0)) {
         std::remove(tmp.c_str());
         return core::makeError(core::ErrorKind::CannotCreate, "R023", "không ghi được tệp PDF",
                                {target.string()});
@@ -268,7 +275,7 @@ DocumentRenderer::renderEach(std::size_t count, const ContextSource& source,
             if (!file) {
                 return fail(i, file.error());
             }
-            if (auto st = writeFileUnsynced(outFile(i), file.value()); !st) {
+            if (auto st = writeFileUnsynced(outFile(i), file.value(), options.inPlace); !st) {
                 return fail(i, st.error());
             }
             results[i] = RenderedDocument{pages, file->size()};

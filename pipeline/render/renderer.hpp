@@ -38,6 +38,9 @@ struct CombinedOptions {
     // Duplex printers: every document starts on the front of a sheet (a document with an odd
     // number of pages is followed by a blank page).
     bool duplex = false;
+    // `outFile` is in a folder nobody reads until the caller publishes it (an archive staging,
+    // synced as a whole when filed): written in place, without a temporary name or fsync.
+    bool inPlace = false;
 };
 
 struct EachOptions {
@@ -46,6 +49,9 @@ struct EachOptions {
     // setup is paid once per batch. Each file then embeds the glyphs its batch used, so the
     // bytes of a file depend on this number (never on `threads`).
     std::size_t batchSize = 64;
+    // As CombinedOptions::inPlace: each file written directly under its name (no temporary
+    // name and rename; on failure it is removed).
+    bool inPlace = false;
 };
 
 // A field drawing would reject, found without drawing (FitChecker).
