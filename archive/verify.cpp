@@ -12,14 +12,17 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <fstream>
 #include <iconv.h>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <thread>
 #include <tuple>
 
 namespace tdkt::archive {
@@ -537,6 +540,120 @@ VerifyReport verifyBag(const fs::path& bagDir, const std::string& displayPrefix)
     return report;
 }
 
+// What verify keeps of one bag for the archive-wide checks (registers, golden books, version
+// chains, index): small, so that verifying a large archive stays flat in memory.
+struct BagSummary {
+    std::string issuerCode;
+    int year = 0;
+    int number = 0;
+    std::string supersedesDir;
+    int awardees = 0;
+    std::string goldenBookRegister;
+    std::vector<int> goldenBook;
+};
+
+struct BagResult {
+    VerifyReport report;               // this bag's problems, warnings and counts
+    std::optional<BagSummary> summary; // when its decision.xml was readable
+};
+
+// Everything verify checks inside one bag: BagIt (manifests, completeness), the decision,
+// dossier and certificate metadata against the schema, the folder against the number.
+BagResult checkBag(const fs::path& root, const std::string& rel, const Metadata* metadata) {
+    BagResult out;
+    VerifyReport& report = out.report;
+    const fs::path bag = root / rel;
+    boost::system::error_code ec;
+    {
+        BagChecker(bag, rel + "/", report).run();
+
+        const std::string xmlRel = rel + "/data/decision.xml";
+        core::Diagnostics diags;
+        if (!fs::exists(bag / "data" / "decision.xml", ec)) {
+            report.problems.push_back({"A209", xmlRel, "thiếu siêu dữ liệu quyết định"});
+            return out;
+        }
+        auto record = metadata->readDecision(bag / "data" / "decision.xml", xmlRel, diags);
+        if (!record) {
+            std::string detail = firstDetail(diags);
+            report.problems.push_back({"A209", xmlRel,
+                                       "siêu dữ liệu quyết định không đúng lược đồ" +
+                                           (detail.empty() ? std::string() : " (" + detail + ")")});
+            return out;
+        }
+        const DecisionRecord& r = record.value();
+        const std::string expected =
+            std::to_string(r.year) + "/" + r.issuerCode + "/" + slugify(r.numberText);
+        if (expected != rel) {
+            report.problems.push_back({"A216", xmlRel,
+                                       "vị trí lưu không khớp siêu dữ liệu (theo số, ký hiệu «" +
+                                           r.numberText + "» phải là " + expected + ")"});
+        }
+        BagSummary& sum = out.summary.emplace();
+        sum.issuerCode = r.issuerCode;
+        sum.year = r.year;
+        sum.number = r.number;
+        sum.supersedesDir = r.supersedesDir;
+        sum.awardees = static_cast<int>(r.awardees.size());
+        sum.goldenBookRegister = r.goldenBookRegister;
+        for (const auto& a : r.awardees) {
+            if (a.goldenBook > 0) {
+                sum.goldenBook.push_back(a.goldenBook);
+            }
+        }
+
+        std::set<std::string> described;
+        for (const auto& a : r.awardees) {
+            if (a.certificateFile.empty()) {
+                return out;
+            }
+            const std::string metaRel = certificateMetadataPath(a.certificateFile);
+            described.insert("data/" + metaRel);
+            if (!fs::exists(bag / "data" / metaRel, ec)) {
+                report.problems.push_back(
+                    {"A210", rel + "/data/" + metaRel, "thiếu siêu dữ liệu của bằng/giấy khen"});
+            }
+        }
+        // The dossier-level metadata: valid when present; bags filed before it was introduced
+        // lack it, which is worth a note but not a fault.
+        const fs::path dossierMeta = bag / "data" / kDossierMetadataFile;
+        const std::string dossierMetaRel = rel + "/data/" + kDossierMetadataFile;
+        if (fs::exists(dossierMeta, ec)) {
+            core::Diagnostics metaDiags;
+            auto bytes = core::readFile(dossierMeta);
+            if (!bytes || !metadata->check(bytes.value(), dossierMetaRel, metaDiags) ||
+                bytes->find("<dossierMetadata") == std::string::npos) {
+                std::string detail = firstDetail(metaDiags);
+                report.problems.push_back(
+                    {"A227", dossierMetaRel,
+                     "siêu dữ liệu hồ sơ không đúng lược đồ" +
+                         (detail.empty() ? std::string() : " (" + detail + ")")});
+            }
+        } else {
+            report.warnings.push_back(
+                {"A255", dossierMetaRel,
+                 "gói chưa có siêu dữ liệu hồ sơ (gói lưu trước phiên bản này)"});
+        }
+        // Every certificate metadata file present must be valid.
+        auto payload = listPayload(bag);
+        for (const auto& p : payload ? payload.value() : std::vector<std::string>()) {
+            if (p.compare(0, 18, "data/certificates/") != 0 || fs::path(p).extension() != ".xml") {
+                return out;
+            }
+            core::Diagnostics certDiags;
+            auto bytes = core::readFile(bag / p);
+            if (!bytes || !metadata->check(bytes.value(), rel + "/" + p, certDiags)) {
+                std::string detail = firstDetail(certDiags);
+                report.problems.push_back(
+                    {"A210", rel + "/" + p,
+                     "siêu dữ liệu bằng/giấy khen không đúng lược đồ" +
+                         (detail.empty() ? std::string() : " (" + detail + ")")});
+            }
+        }
+    }
+    return out;
+}
+
 core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasDir,
                                   const VerifyOptions& options) {
     auto metadata = Metadata::load(schemasDir);
@@ -590,95 +707,58 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     if (options.since) {
         std::tie(recent, known) = journalSince(root, *options.since);
     }
+    // The bags are checked two at a time (hashing and schema validation are most of the
+    // work) and their results merged in tree order.
+    std::vector<std::string> toCheck;
     for (const auto& rel : tree.bags) {
-        const fs::path bag = root / rel;
         if (options.since && recent.count(rel) == 0 && known.count(rel) > 0) {
             continue; // unchanged since the date: checked by an earlier run
         }
-        BagChecker(bag, rel + "/", report).run();
-
-        const std::string xmlRel = rel + "/data/decision.xml";
-        core::Diagnostics diags;
-        if (!fs::exists(bag / "data" / "decision.xml", ec)) {
-            report.problems.push_back({"A209", xmlRel, "thiếu siêu dữ liệu quyết định"});
+        toCheck.push_back(rel);
+    }
+    std::vector<BagResult> results(toCheck.size());
+    {
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i = next++; i < toCheck.size(); i = next++) {
+                results[i] = checkBag(root, toCheck[i], &metadata.value());
+            }
+        };
+        std::thread helper;
+        if (toCheck.size() > 1 && std::thread::hardware_concurrency() > 1) {
+            helper = std::thread(work);
+        }
+        work();
+        if (helper.joinable()) {
+            helper.join();
+        }
+    }
+    for (std::size_t i = 0; i < toCheck.size(); ++i) {
+        const std::string& rel = toCheck[i];
+        BagResult& result = results[i];
+        report.bagsChecked += result.report.bagsChecked;
+        report.filesChecked += result.report.filesChecked;
+        auto move = [](std::vector<VerifyProblem>& from, std::vector<VerifyProblem>& to) {
+            to.insert(to.end(), std::make_move_iterator(from.begin()),
+                      std::make_move_iterator(from.end()));
+        };
+        move(result.report.problems, report.problems);
+        move(result.report.notes, report.notes);
+        move(result.report.warnings, report.warnings);
+        if (!result.summary) {
             continue;
         }
-        auto record = metadata->readDecision(bag / "data" / "decision.xml", xmlRel, diags);
-        if (!record) {
-            std::string detail = firstDetail(diags);
-            report.problems.push_back({"A209", xmlRel,
-                                       "siêu dữ liệu quyết định không đúng lược đồ" +
-                                           (detail.empty() ? std::string() : " (" + detail + ")")});
-            continue;
-        }
-        const DecisionRecord& r = record.value();
-        const std::string expected =
-            std::to_string(r.year) + "/" + r.issuerCode + "/" + slugify(r.numberText);
-        if (expected != rel) {
-            report.problems.push_back({"A216", xmlRel,
-                                       "vị trí lưu không khớp siêu dữ liệu (theo số, ký hiệu «" +
-                                           r.numberText + "» phải là " + expected + ")"});
-        }
+        const BagSummary& r = *result.summary;
         filed[{r.issuerCode, r.year}][r.number].push_back(rel);
         if (!r.supersedesDir.empty()) {
             supersededBy[r.supersedesDir].push_back(rel);
             supersedesIssuer[rel] = r.issuerCode;
         }
-        awardeesByBag[rel] = static_cast<int>(r.awardees.size());
-        for (const auto& a : r.awardees) {
-            if (a.goldenBook > 0) {
-                golden[r.goldenBookRegister][a.goldenBook].push_back(rel);
-            }
+        awardeesByBag[rel] = r.awardees;
+        for (int n : r.goldenBook) {
+            golden[r.goldenBookRegister][n].push_back(rel);
         }
-
-        std::set<std::string> described;
-        for (const auto& a : r.awardees) {
-            if (a.certificateFile.empty()) {
-                continue;
-            }
-            const std::string metaRel = certificateMetadataPath(a.certificateFile);
-            described.insert("data/" + metaRel);
-            if (!fs::exists(bag / "data" / metaRel, ec)) {
-                report.problems.push_back(
-                    {"A210", rel + "/data/" + metaRel, "thiếu siêu dữ liệu của bằng/giấy khen"});
-            }
-        }
-        // The dossier-level metadata: valid when present; bags filed before it was introduced
-        // lack it, which is worth a note but not a fault.
-        const fs::path dossierMeta = bag / "data" / kDossierMetadataFile;
-        const std::string dossierMetaRel = rel + "/data/" + kDossierMetadataFile;
-        if (fs::exists(dossierMeta, ec)) {
-            core::Diagnostics metaDiags;
-            auto bytes = core::readFile(dossierMeta);
-            if (!bytes || !metadata->check(bytes.value(), dossierMetaRel, metaDiags) ||
-                bytes->find("<dossierMetadata") == std::string::npos) {
-                std::string detail = firstDetail(metaDiags);
-                report.problems.push_back(
-                    {"A227", dossierMetaRel,
-                     "siêu dữ liệu hồ sơ không đúng lược đồ" +
-                         (detail.empty() ? std::string() : " (" + detail + ")")});
-            }
-        } else {
-            report.warnings.push_back(
-                {"A255", dossierMetaRel,
-                 "gói chưa có siêu dữ liệu hồ sơ (gói lưu trước phiên bản này)"});
-        }
-        // Every certificate metadata file present must be valid.
-        auto payload = listPayload(bag);
-        for (const auto& p : payload ? payload.value() : std::vector<std::string>()) {
-            if (p.compare(0, 18, "data/certificates/") != 0 || fs::path(p).extension() != ".xml") {
-                continue;
-            }
-            core::Diagnostics certDiags;
-            auto bytes = core::readFile(bag / p);
-            if (!bytes || !metadata->check(bytes.value(), rel + "/" + p, certDiags)) {
-                std::string detail = firstDetail(certDiags);
-                report.problems.push_back(
-                    {"A210", rel + "/" + p,
-                     "siêu dữ liệu bằng/giấy khen không đúng lược đồ" +
-                         (detail.empty() ? std::string() : " (" + detail + ")")});
-            }
-        }
+        results[i] = BagResult(); // merged: free it
     }
 
     // Version chains: a <supersedes> link names a filed bag of the same issuer, and a bag is
