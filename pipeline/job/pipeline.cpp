@@ -14,8 +14,11 @@
 #include "print_setup.hpp"
 #include "search_key.hpp"
 
+#include <atomic>
 #include <map>
 #include <mutex>
+#include <optional>
+#include <thread>
 
 namespace tdkt::job {
 
@@ -205,21 +208,47 @@ Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
                                          const std::optional<model::Date>& runDate) const {
     Checked out;
     CheckReport& report = out.report;
-    for (const auto& file : files) {
+    // Each file read, validated and normalised on its own, two at a time; the findings and
+    // dossiers are then taken in the order the files were given.
+    struct FileCheck {
         core::Diagnostics diags;
-        auto dossier = m_impl->validator->read(fs::path(file), file, diags);
-        report.diagnostics.append(diags);
-        if (!dossier) {
-            if (!diags.hasErrors()) {
-                const auto& e = dossier.error();
-                report.diagnostics.error(e.code, e.where, {}, e.message);
+        std::optional<model::Dossier> dossier;
+    };
+    std::vector<FileCheck> checked(files.size());
+    {
+        std::atomic<std::size_t> next{0};
+        auto work = [&] {
+            for (std::size_t i = next++; i < files.size(); i = next++) {
+                FileCheck& c = checked[i];
+                auto dossier = m_impl->validator->read(fs::path(files[i]), files[i], c.diags);
+                if (!dossier) {
+                    if (!c.diags.hasErrors()) {
+                        const auto& e = dossier.error();
+                        c.diags.error(e.code, e.where, {}, e.message);
+                    }
+                    continue;
+                }
+                normalize::normalizeDossier(dossier.value(), text);
+                noteChanges(dossier.value(), c.diags);
+                c.dossier = std::move(dossier).value();
             }
-            continue;
+        };
+        std::thread helper;
+        if (files.size() > 1 && std::thread::hardware_concurrency() > 1) {
+            helper = std::thread(work);
         }
-        normalize::normalizeDossier(dossier.value(), text);
-        noteChanges(dossier.value(), report.diagnostics);
-        report.dossiers.push_back(std::move(dossier).value());
+        work();
+        if (helper.joinable()) {
+            helper.join();
+        }
     }
+    for (auto& c : checked) {
+        report.diagnostics.append(c.diags);
+        if (c.dossier) {
+            report.dossiers.push_back(std::move(*c.dossier));
+        }
+    }
+    checked.clear();
     PlanTools tools{*m_impl->issuers, *m_impl->catalogue, *m_impl->money, perDossier};
     out.plans = planDecisions(report.dossiers, tools, runDate, m_impl->env.now, report.diagnostics);
     auto renderers = loadRenderers(m_impl->env, out.plans);
