@@ -11,6 +11,7 @@
 // Every change is made in a staging folder under <root>/.staging (same filesystem), fsynced and
 // renamed into place while the archive lock is held, so the tree only ever holds complete bags.
 #include "archive/retention.hpp"
+#include "pipeline/core/diagnostic.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/core/fs.hpp"
 #include "pipeline/model/award_kind.hpp"
@@ -387,20 +388,19 @@ core::Result<int> reindex(const fs::path& root, const fs::path& schemasDir,
 
 // Verify --------------------------------------------------------------------------------------
 
-struct VerifyProblem {
-    std::string code;    // stable, e.g. "A201"
-    std::string path;    // relative to root
-    std::string message; // Vietnamese
-};
+// A finding of verify (the one diagnostic type, core::Diagnostic): its location is the path
+// relative to the archive root, or to the bag for `verify --bag`; no line.
+core::Diagnostic finding(core::Severity severity, std::string code, std::string path,
+                         std::string message);
 
 struct VerifyReport {
     int bagsChecked = 0;
     int filesChecked = 0;
-    std::vector<VerifyProblem> problems;
-    std::vector<VerifyProblem> notes; // information only (e.g. A290 staging leftovers)
+    std::vector<core::Diagnostic> problems; // errors
+    std::vector<core::Diagnostic> notes;    // information only (e.g. A290 staging leftovers)
     // Valid but worth a look (BagIt "SHOULD" rules: md5 manifests, duplicate entries with the
     // same digest, names that differ only in case or Unicode normalisation, OS litter files).
-    std::vector<VerifyProblem> warnings;
+    std::vector<core::Diagnostic> warnings;
     bool ok() const { return problems.empty(); }
 };
 

@@ -254,7 +254,7 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
 
     // Year Y holds the bags to export; year Y+1 is read too, only for corrections filed the
     // next year whose <supersedes> names a bag of Y (the list notes the replacement).
-    std::map<std::string, std::vector<VerifyProblem>> damaged;
+    std::map<std::string, std::vector<core::Diagnostic>> damaged;
     std::map<std::string, std::string> replacedBy; // bag -> number of the replacing decision
     std::vector<std::pair<std::string, DecisionRecord>> candidates;
     for (const std::string& bag : listTree(root).bags) {
@@ -270,10 +270,10 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
             // Without its metadata a bag's unit is unknown: with --unit it may be one of
             // those asked for, so it refuses the export like any other damage.
             if (wanted) {
-                std::vector<VerifyProblem>& problems = damaged[bag];
-                problems.push_back(
-                    {"A209", xmlRel,
-                     withDetail("siêu dữ liệu quyết định thiếu hoặc không đúng lược đồ", diags)});
+                std::vector<core::Diagnostic>& problems = damaged[bag];
+                problems.push_back(finding(
+                    core::Severity::Error, "A209", xmlRel,
+                    withDetail("siêu dữ liệu quyết định thiếu hoặc không đúng lược đồ", diags)));
                 VerifyReport report = verifyBag(root / bag, bag + "/");
                 problems.insert(problems.end(), report.problems.begin(), report.problems.end());
             }
@@ -298,20 +298,20 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
 
     for (auto& [bag, record] : candidates) {
         const fs::path bagDir = root / bag;
-        std::vector<VerifyProblem>& problems = damaged[bag];
+        std::vector<core::Diagnostic>& problems = damaged[bag];
         VerifyReport report = verifyBag(bagDir, bag + "/");
         problems.insert(problems.end(), report.problems.begin(), report.problems.end());
         const std::string expected = std::to_string(record.year) + "/" + record.issuerCode + "/" +
                                      slugify(record.numberText);
         if (expected != bag) {
-            problems.push_back({"A216", bag + "/data/decision.xml",
-                                "vị trí lưu không khớp siêu dữ liệu (theo số, ký hiệu «" +
-                                    record.numberText + "» phải là " + expected + ")"});
+            problems.push_back(finding(core::Severity::Error, "A216", bag + "/data/decision.xml",
+                                       "vị trí lưu không khớp siêu dữ liệu (theo số, ký hiệu «" +
+                                           record.numberText + "» phải là " + expected + ")"));
         }
         auto fields = dossierFields(metadata.value(), bagDir, bag, record);
         if (!fields) {
-            problems.push_back(
-                {fields.error().code, fields.error().where.file, fields.error().message});
+            problems.push_back(finding(core::Severity::Error, fields.error().code,
+                                       fields.error().where.file, fields.error().message));
         }
         if (!problems.empty()) {
             continue;
@@ -360,13 +360,7 @@ core::Result<ExportPlan> planExport(const fs::path& root, const fs::path& schema
         core::Error e = core::makeError(core::ErrorKind::VerifyFailed, "A601", "");
         for (const auto& [bag, problems] : damaged) {
             names += (names.empty() ? "" : ", ") + bag;
-            for (const auto& p : problems) {
-                core::Diagnostic d;
-                d.code = p.code;
-                d.where.file = p.path;
-                d.message = p.message;
-                e.details.push_back(std::move(d));
-            }
+            e.details.insert(e.details.end(), problems.begin(), problems.end());
         }
         e.message = "không xuất được: " + std::to_string(damaged.size()) + " gói hồ sơ bị hỏng (" +
                     names +

@@ -26,6 +26,11 @@
 #include <tuple>
 
 namespace tdkt::archive {
+
+core::Diagnostic finding(core::Severity severity, std::string code, std::string path,
+                         std::string message) {
+    return {severity, std::move(code), {std::move(path), 0, 0}, {}, std::move(message)};
+}
 namespace {
 
 std::string algorithmLabel(const std::string& alg) {
@@ -144,10 +149,12 @@ public:
 
 private:
     void problem(const char* code, const std::string& path, std::string message) {
-        m_report.problems.push_back({code, m_prefix + path, std::move(message)});
+        m_report.problems.push_back(
+            finding(core::Severity::Error, code, m_prefix + path, std::move(message)));
     }
     void warning(const char* code, const std::string& path, std::string message) {
-        m_report.warnings.push_back({code, m_prefix + path, std::move(message)});
+        m_report.warnings.push_back(
+            finding(core::Severity::Warning, code, m_prefix + path, std::move(message)));
     }
 
     // A tag file read and converted to UTF-8; std::nullopt (after reporting) when unreadable.
@@ -345,8 +352,8 @@ private:
                 path.erase(0, 2);
             }
             if (!tags && m_fetched.count(path)) {
-                m_report.notes.push_back(
-                    {"A291", m_prefix + path, "tệp chưa được tải về (có trong fetch.txt)"});
+                m_report.notes.push_back(finding(core::Severity::Note, "A291", m_prefix + path,
+                                                 "tệp chưa được tải về (có trong fetch.txt)"));
                 continue;
             }
             auto twin = folded.find(lowerAscii(text::toNfc(path)));
@@ -453,21 +460,23 @@ void checkDecisionKeys(const Database& db, VerifyReport& report) {
     auto orphans = db.prepare("SELECT count(*) FROM decision_keys k WHERE (k.rowid & " + mask +
                               ") NOT IN (SELECT id FROM decisions)");
     if (!missing || !orphans) {
-        report.problems.push_back({"A223", "index.sqlite",
-                                   "không đọc được khóa tìm kiếm của quyết định; "
-                                   "hãy chạy «tdkt reindex»"});
+        report.problems.push_back(finding(core::Severity::Error, "A223", "index.sqlite",
+                                          "không đọc được khóa tìm kiếm của quyết định; "
+                                          "hãy chạy «tdkt reindex»"));
         return;
     }
     for (auto row = missing->step(); row && row.value(); row = missing->step()) {
-        report.problems.push_back({"A223", missing->text(0),
-                                   "chỉ mục tìm kiếm thiếu khóa tìm kiếm (hình thức, cơ quan, số) "
-                                   "của quyết định; hãy chạy «tdkt reindex»"});
+        report.problems.push_back(
+            finding(core::Severity::Error, "A223", missing->text(0),
+                    "chỉ mục tìm kiếm thiếu khóa tìm kiếm (hình thức, cơ quan, số) "
+                    "của quyết định; hãy chạy «tdkt reindex»"));
     }
     if (auto row = orphans->step(); row && row.value() && orphans->integer(0) > 0) {
-        report.problems.push_back({"A223", "index.sqlite",
-                                   "chỉ mục tìm kiếm có " + std::to_string(orphans->integer(0)) +
-                                       " dòng khóa tìm kiếm không thuộc quyết định nào; "
-                                       "hãy chạy «tdkt reindex»"});
+        report.problems.push_back(finding(core::Severity::Error, "A223", "index.sqlite",
+                                          "chỉ mục tìm kiếm có " +
+                                              std::to_string(orphans->integer(0)) +
+                                              " dòng khóa tìm kiếm không thuộc quyết định nào; "
+                                              "hãy chạy «tdkt reindex»"));
     }
 }
 
@@ -476,14 +485,15 @@ void checkIndex(const fs::path& root, const std::map<std::string, int>& awardees
                 VerifyReport& report) {
     const fs::path file = root / "index.sqlite";
     if (!fs::exists(file)) {
-        report.notes.push_back(
-            {"A292", "index.sqlite", "chưa có chỉ mục tìm kiếm (tạo lại bằng «tdkt reindex»)"});
+        report.notes.push_back(finding(core::Severity::Note, "A292", "index.sqlite",
+                                       "chưa có chỉ mục tìm kiếm (tạo lại bằng «tdkt reindex»)"));
         return;
     }
     if (!indexIsCurrent(file)) {
-        report.problems.push_back({"A220", "index.sqlite",
-                                   "chỉ mục tìm kiếm thuộc phiên bản cũ hoặc không đọc được; "
-                                   "hãy chạy «tdkt reindex»"});
+        report.problems.push_back(
+            finding(core::Severity::Error, "A220", "index.sqlite",
+                    "chỉ mục tìm kiếm thuộc phiên bản cũ hoặc không đọc được; "
+                    "hãy chạy «tdkt reindex»"));
         return;
     }
     auto db = Database::open(file, true);
@@ -495,9 +505,9 @@ void checkIndex(const fs::path& root, const std::map<std::string, int>& awardees
                                  " AS id, count(*) AS n FROM awardees GROUP BY 1) c ON c.id = d.id")
                    : core::Result<Statement>(db.error());
     if (!stmt) {
-        report.problems.push_back({"A220", "index.sqlite",
-                                   "không đọc được chỉ mục tìm kiếm (" + stmt.error().message +
-                                       "); hãy chạy «tdkt reindex»"});
+        report.problems.push_back(finding(core::Severity::Error, "A220", "index.sqlite",
+                                          "không đọc được chỉ mục tìm kiếm (" +
+                                              stmt.error().message + "); hãy chạy «tdkt reindex»"));
         return;
     }
     std::map<std::string, int> indexed;
@@ -512,21 +522,21 @@ void checkIndex(const fs::path& root, const std::map<std::string, int>& awardees
         auto it = indexed.find(rel);
         if (it == indexed.end()) {
             report.problems.push_back(
-                {"A221", rel,
-                 "quyết định có trong kho nhưng thiếu trong chỉ mục tìm kiếm; "
-                 "hãy chạy «tdkt reindex»"});
+                finding(core::Severity::Error, "A221", rel,
+                        "quyết định có trong kho nhưng thiếu trong chỉ mục tìm kiếm; "
+                        "hãy chạy «tdkt reindex»"));
         } else if (it->second != n) {
-            report.problems.push_back({"A221", rel,
-                                       "chỉ mục tìm kiếm có " + std::to_string(it->second) +
-                                           " người/tập thể, siêu dữ liệu có " + std::to_string(n) +
-                                           "; hãy chạy «tdkt reindex»"});
+            report.problems.push_back(finding(core::Severity::Error, "A221", rel,
+                                              "chỉ mục tìm kiếm có " + std::to_string(it->second) +
+                                                  " người/tập thể, siêu dữ liệu có " +
+                                                  std::to_string(n) + "; hãy chạy «tdkt reindex»"));
         }
     }
     for (const auto& [rel, n] : indexed) {
         if (awardeesByBag.count(rel) == 0) {
-            report.problems.push_back({"A222", rel,
-                                       "chỉ mục tìm kiếm có quyết định không còn trong kho; "
-                                       "hãy chạy «tdkt reindex»"});
+            report.problems.push_back(finding(core::Severity::Error, "A222", rel,
+                                              "chỉ mục tìm kiếm có quyết định không còn trong kho; "
+                                              "hãy chạy «tdkt reindex»"));
         }
     }
     checkDecisionKeys(db.value(), report);
@@ -570,24 +580,27 @@ BagResult checkBag(const fs::path& root, const std::string& rel, const Metadata*
         const std::string xmlRel = rel + "/data/decision.xml";
         core::Diagnostics diags;
         if (!fs::exists(bag / "data" / "decision.xml", ec)) {
-            report.problems.push_back({"A209", xmlRel, "thiếu siêu dữ liệu quyết định"});
+            report.problems.push_back(
+                finding(core::Severity::Error, "A209", xmlRel, "thiếu siêu dữ liệu quyết định"));
             return out;
         }
         auto record = metadata->readDecision(bag / "data" / "decision.xml", xmlRel, diags);
         if (!record) {
             std::string detail = firstDetail(diags);
-            report.problems.push_back({"A209", xmlRel,
-                                       "siêu dữ liệu quyết định không đúng lược đồ" +
-                                           (detail.empty() ? std::string() : " (" + detail + ")")});
+            report.problems.push_back(
+                finding(core::Severity::Error, "A209", xmlRel,
+                        "siêu dữ liệu quyết định không đúng lược đồ" +
+                            (detail.empty() ? std::string() : " (" + detail + ")")));
             return out;
         }
         const DecisionRecord& r = record.value();
         const std::string expected =
             std::to_string(r.year) + "/" + r.issuerCode + "/" + slugify(r.numberText);
         if (expected != rel) {
-            report.problems.push_back({"A216", xmlRel,
-                                       "vị trí lưu không khớp siêu dữ liệu (theo số, ký hiệu «" +
-                                           r.numberText + "» phải là " + expected + ")"});
+            report.problems.push_back(
+                finding(core::Severity::Error, "A216", xmlRel,
+                        "vị trí lưu không khớp siêu dữ liệu (theo số, ký hiệu «" + r.numberText +
+                            "» phải là " + expected + ")"));
         }
         BagSummary& sum = out.summary.emplace();
         sum.issuerCode = r.issuerCode;
@@ -610,8 +623,9 @@ BagResult checkBag(const fs::path& root, const std::string& rel, const Metadata*
             const std::string metaRel = certificateMetadataPath(a.certificateFile);
             described.insert("data/" + metaRel);
             if (!fs::exists(bag / "data" / metaRel, ec)) {
-                report.problems.push_back(
-                    {"A210", rel + "/data/" + metaRel, "thiếu siêu dữ liệu của bằng/giấy khen"});
+                report.problems.push_back(finding(core::Severity::Error, "A210",
+                                                  rel + "/data/" + metaRel,
+                                                  "thiếu siêu dữ liệu của bằng/giấy khen"));
             }
         }
         // The dossier-level metadata: valid when present; bags filed before it was introduced
@@ -625,14 +639,14 @@ BagResult checkBag(const fs::path& root, const std::string& rel, const Metadata*
                 bytes->find("<dossierMetadata") == std::string::npos) {
                 std::string detail = firstDetail(metaDiags);
                 report.problems.push_back(
-                    {"A227", dossierMetaRel,
-                     "siêu dữ liệu hồ sơ không đúng lược đồ" +
-                         (detail.empty() ? std::string() : " (" + detail + ")")});
+                    finding(core::Severity::Error, "A227", dossierMetaRel,
+                            "siêu dữ liệu hồ sơ không đúng lược đồ" +
+                                (detail.empty() ? std::string() : " (" + detail + ")")));
             }
         } else {
             report.warnings.push_back(
-                {"A255", dossierMetaRel,
-                 "gói chưa có siêu dữ liệu hồ sơ (gói lưu trước phiên bản này)"});
+                finding(core::Severity::Warning, "A255", dossierMetaRel,
+                        "gói chưa có siêu dữ liệu hồ sơ (gói lưu trước phiên bản này)"));
         }
         // Every certificate metadata file present must be valid.
         auto payload = listPayload(bag);
@@ -645,9 +659,9 @@ BagResult checkBag(const fs::path& root, const std::string& rel, const Metadata*
             if (!bytes || !metadata->check(bytes.value(), rel + "/" + p, certDiags)) {
                 std::string detail = firstDetail(certDiags);
                 report.problems.push_back(
-                    {"A210", rel + "/" + p,
-                     "siêu dữ liệu bằng/giấy khen không đúng lược đồ" +
-                         (detail.empty() ? std::string() : " (" + detail + ")")});
+                    finding(core::Severity::Error, "A210", rel + "/" + p,
+                            "siêu dữ liệu bằng/giấy khen không đúng lược đồ" +
+                                (detail.empty() ? std::string() : " (" + detail + ")")));
             }
         }
     }
@@ -669,7 +683,8 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     const TreeListing tree = listTree(root);
     for (const auto& rel : tree.unexpected) {
         report.problems.push_back(
-            {"A214", rel, "mục lạ trong cây lưu trữ (không phải thư mục năm/cơ quan/quyết định)"});
+            finding(core::Severity::Error, "A214", rel,
+                    "mục lạ trong cây lưu trữ (không phải thư mục năm/cơ quan/quyết định)"));
     }
 
     // issuer code -> year -> number -> bag folders holding it
@@ -689,10 +704,11 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     for (const auto& rel : pendingCommits(root)) {
         if (std::find(tree.bags.begin(), tree.bags.end(), rel) != tree.bags.end()) {
             pending.insert(rel);
-            report.notes.push_back({"A293", rel,
-                                    "lần lưu quyết định này bị dừng sau khi gói đã vào kho; sổ "
-                                    "đăng ký số, nhật ký và chỉ mục sẽ được hoàn tất ở lần khóa "
-                                    "kho tiếp theo (lệnh tdkt issue hoặc tdkt reindex)"});
+            report.notes.push_back(
+                finding(core::Severity::Note, "A293", rel,
+                        "lần lưu quyết định này bị dừng sau khi gói đã vào kho; sổ "
+                        "đăng ký số, nhật ký và chỉ mục sẽ được hoàn tất ở lần khóa "
+                        "kho tiếp theo (lệnh tdkt issue hoặc tdkt reindex)"));
         }
     }
     // The highest number of `numbers` that a bag not pending holds (0: none).
@@ -738,7 +754,7 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
         BagResult& result = results[i];
         report.bagsChecked += result.report.bagsChecked;
         report.filesChecked += result.report.filesChecked;
-        auto move = [](std::vector<VerifyProblem>& from, std::vector<VerifyProblem>& to) {
+        auto move = [](std::vector<core::Diagnostic>& from, std::vector<core::Diagnostic>& to) {
             to.insert(to.end(), std::make_move_iterator(from.begin()),
                       std::make_move_iterator(from.end()));
         };
@@ -770,8 +786,8 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
             const std::string xmlRel = rel + "/data/decision.xml";
             if (allBags.count(target) == 0) {
                 report.problems.push_back(
-                    {"A225", xmlRel,
-                     "quyết định được thay thế «" + target + "» không có trong kho"});
+                    finding(core::Severity::Error, "A225", xmlRel,
+                            "quyết định được thay thế «" + target + "» không có trong kho"));
                 continue;
             }
             // rel is <year>/<issuer>/<slug>: the issuer is the second segment of the target.
@@ -781,9 +797,9 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                                                  ? std::string()
                                                  : target.substr(first + 1, second - first - 1);
             if (targetIssuer != supersedesIssuer[rel]) {
-                report.problems.push_back(
-                    {"A225", xmlRel,
-                     "quyết định được thay thế «" + target + "» thuộc cơ quan ban hành khác"});
+                report.problems.push_back(finding(core::Severity::Error, "A225", xmlRel,
+                                                  "quyết định được thay thế «" + target +
+                                                      "» thuộc cơ quan ban hành khác"));
             }
         }
         if (by.size() > 1) {
@@ -791,7 +807,8 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
             for (const auto& d : by) {
                 all += (all.empty() ? "" : ", ") + d;
             }
-            report.problems.push_back({"A226", target, "quyết định bị thay thế nhiều lần: " + all});
+            report.problems.push_back(finding(core::Severity::Error, "A226", target,
+                                              "quyết định bị thay thế nhiều lần: " + all));
         }
     }
 
@@ -800,7 +817,8 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     for (const auto& e : listRegisters(root)) {
         if (e.last < 0 || e.issuerCode.empty() ||
             e.file != "registers/" + e.issuerCode + "." + std::to_string(e.year) + ".txt") {
-            report.problems.push_back({"A213", e.file, "sổ đăng ký số quyết định bị hỏng"});
+            report.problems.push_back(
+                finding(core::Severity::Error, "A213", e.file, "sổ đăng ký số quyết định bị hỏng"));
             continue;
         }
         registers[{e.issuerCode, e.year}] = e;
@@ -814,9 +832,9 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                 for (const auto& d : dirs) {
                     all += (all.empty() ? "" : ", ") + d;
                 }
-                report.problems.push_back(
-                    {"A212", dirs.front(),
-                     "số quyết định " + std::to_string(number) + " bị dùng nhiều lần: " + all});
+                report.problems.push_back(finding(core::Severity::Error, "A212", dirs.front(),
+                                                  "số quyết định " + std::to_string(number) +
+                                                      " bị dùng nhiều lần: " + all));
             }
         }
         auto it = registers.find(key);
@@ -825,22 +843,23 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
             continue; // only the pending bag: its register is written when the commit completes
         }
         if (it == registers.end()) {
-            report.problems.push_back({"A213", regRel,
-                                       "thiếu sổ đăng ký số cho " + issuer + " năm " +
-                                           std::to_string(year) + " (đã lưu đến số " +
-                                           std::to_string(maxFiled) + ")"});
+            report.problems.push_back(finding(core::Severity::Error, "A213", regRel,
+                                              "thiếu sổ đăng ký số cho " + issuer + " năm " +
+                                                  std::to_string(year) + " (đã lưu đến số " +
+                                                  std::to_string(maxFiled) + ")"));
         } else if (it->second.last < maxFiled) {
             report.problems.push_back(
-                {"A211", regRel,
-                 "sổ đăng ký số ghi số cuối là " + std::to_string(it->second.last) +
-                     " nhưng đã lưu quyết định số " + std::to_string(maxFiled)});
+                finding(core::Severity::Error, "A211", regRel,
+                        "sổ đăng ký số ghi số cuối là " + std::to_string(it->second.last) +
+                            " nhưng đã lưu quyết định số " + std::to_string(maxFiled)));
         }
     }
 
     std::map<std::string, int> goldenLast;
     for (const auto& e : listGoldenBooks(root)) {
         if (e.last < 0 || e.file != "registers/golden-book/" + e.issuerCode + ".txt") {
-            report.problems.push_back({"A213", e.file, "sổ vàng bị hỏng"});
+            report.problems.push_back(
+                finding(core::Severity::Error, "A213", e.file, "sổ vàng bị hỏng"));
             continue;
         }
         goldenLast[e.issuerCode] = e.last;
@@ -853,18 +872,19 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
                 for (const auto& d : dirs) {
                     all += (all.empty() ? "" : ", ") + d;
                 }
-                report.problems.push_back({"A228", dirs.front(),
-                                           "số sổ vàng " + std::to_string(number) + " của " + key +
-                                               " bị dùng nhiều lần: " + all});
+                report.problems.push_back(finding(core::Severity::Error, "A228", dirs.front(),
+                                                  "số sổ vàng " + std::to_string(number) + " của " +
+                                                      key + " bị dùng nhiều lần: " + all));
             }
         }
         const int maxFiled = highestSettled(numbers);
         auto it = goldenLast.find(key);
         if (maxFiled > 0 && (it == goldenLast.end() || it->second < maxFiled)) {
-            report.problems.push_back({"A224", regRel,
-                                       "sổ vàng " + key + " ghi số cuối là " +
-                                           std::to_string(it == goldenLast.end() ? 0 : it->second) +
-                                           " nhưng đã lưu số " + std::to_string(maxFiled)});
+            report.problems.push_back(
+                finding(core::Severity::Error, "A224", regRel,
+                        "sổ vàng " + key + " ghi số cuối là " +
+                            std::to_string(it == goldenLast.end() ? 0 : it->second) +
+                            " nhưng đã lưu số " + std::to_string(maxFiled)));
         }
     }
 
@@ -876,7 +896,8 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
     }
     for (const auto& s : stagingFolders(root)) {
         report.notes.push_back(
-            {"A290", s, "thư mục tạm còn sót lại (sẽ được dọn ở lần khóa kho tiếp theo)"});
+            finding(core::Severity::Note, "A290", s,
+                    "thư mục tạm còn sót lại (sẽ được dọn ở lần khóa kho tiếp theo)"));
     }
     return report;
 }

@@ -90,14 +90,15 @@ void printHitsJson(const std::vector<archive::SearchHit>& hits, std::ostream& ou
 }
 
 void printVerifyReport(const archive::VerifyReport& report, std::ostream& out, std::ostream& err) {
+    // core::format: one line each, control and bidi characters of a path shown escaped.
     for (const auto& p : report.problems) {
-        err << p.path << ": lỗi [" << p.code << "] " << p.message << '\n';
+        err << core::format(p) << '\n';
     }
     for (const auto& w : report.warnings) {
-        err << w.path << ": cảnh báo [" << w.code << "] " << w.message << '\n';
+        err << core::format(w) << '\n';
     }
     for (const auto& n : report.notes) {
-        out << n.path << ": ghi chú [" << n.code << "] " << n.message << '\n';
+        out << core::format(n) << '\n';
     }
     out << "Đã kiểm tra " << report.bagsChecked << " gói, " << report.filesChecked << " tệp: "
         << (report.ok() ? "toàn vẹn" : std::to_string(report.problems.size()) + " vấn đề")

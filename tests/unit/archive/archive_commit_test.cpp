@@ -367,7 +367,7 @@ TEST_CASE("a crash leftover in .staging is cleaned at the next lock", "[archive]
     CHECK(report->bagsChecked == 0);
     REQUIRE(report->notes.size() == 1);
     CHECK(report->notes[0].code == "A290");
-    CHECK(report->notes[0].path == ".staging/dead-beef");
+    CHECK(report->notes[0].where.file == ".staging/dead-beef");
 
     auto lock = archive.lock(1);
     REQUIRE(lock.ok());

@@ -31,7 +31,7 @@ VerifyReport runVerify(const fs::path& root) {
 
 bool hasProblem(const VerifyReport& r, const std::string& code, const std::string& path) {
     for (const auto& p : r.problems) {
-        if (p.code == code && p.path == path) {
+        if (p.code == code && p.where.file == path) {
             return true;
         }
     }
@@ -41,7 +41,7 @@ bool hasProblem(const VerifyReport& r, const std::string& code, const std::strin
 std::string describe(const VerifyReport& r) {
     std::string out;
     for (const auto& p : r.problems) {
-        out += p.code + " " + p.path + ": " + p.message + "\n";
+        out += p.code + " " + p.where.file + ": " + p.message + "\n";
     }
     return out;
 }
@@ -76,7 +76,7 @@ TEST_CASE("verify names a payload file whose bytes changed", "[archive][verify]"
     INFO(describe(r));
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].code == "A201");
-    CHECK(r.problems[0].path == kBag + "/data/decision.pdf");
+    CHECK(r.problems[0].where.file == kBag + "/data/decision.pdf");
     CHECK(r.problems[0].message == "mã băm SHA-256 không khớp");
 }
 
@@ -142,7 +142,7 @@ TEST_CASE("verify checks the register against filed numbers", "[archive][verify]
     INFO(describe(r));
     REQUIRE(r.problems.size() == 1);
     CHECK(r.problems[0].code == "A211");
-    CHECK(r.problems[0].path == "registers/UBND-TP-HANOI.2026.txt");
+    CHECK(r.problems[0].where.file == "registers/UBND-TP-HANOI.2026.txt");
 
     fs::remove(reg);
     r = runVerify(tmp.path());

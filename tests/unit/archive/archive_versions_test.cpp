@@ -178,7 +178,7 @@ TEST_CASE("verify checks the supersede chain", "[archive][versions]") {
         REQUIRE(report.ok());
         bool found = false;
         for (const auto& p : report->problems) {
-            found = found || (p.code == "A226" && p.path == "2026/UBND-TP-HANOI/01-qd-ubnd");
+            found = found || (p.code == "A226" && p.where.file == "2026/UBND-TP-HANOI/01-qd-ubnd");
         }
         CHECK(found);
     }
@@ -193,7 +193,7 @@ TEST_CASE("verify checks the supersede chain", "[archive][versions]") {
         bool found = false;
         for (const auto& p : report->problems) {
             found = found || (p.code == "A225" &&
-                              p.path == "2026/UBND-TP-HANOI/02-qd-ubnd/data/decision.xml");
+                              p.where.file == "2026/UBND-TP-HANOI/02-qd-ubnd/data/decision.xml");
         }
         CHECK(found);
     }
@@ -241,7 +241,7 @@ TEST_CASE("each bag holds valid dossier metadata that verify checks", "[archive]
     bool found = false;
     for (const auto& p : report->problems) {
         found =
-            found || (p.code == "A227" && p.path == filed->relativeDir + "/data/dossier-meta.xml");
+            found || (p.code == "A227" && p.where.file == filed->relativeDir + "/data/dossier-meta.xml");
     }
     CHECK(found);
 

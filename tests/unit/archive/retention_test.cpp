@@ -221,7 +221,7 @@ TEST_CASE("decision, certificates and dossier each get the period of their kind"
     auto report = verify(tmp.path(), schemasDir());
     REQUIRE(report.ok());
     for (const auto& p : report->problems) {
-        UNSCOPED_INFO(p.code << " " << p.path << " " << p.message);
+        UNSCOPED_INFO(p.code << " " << p.where.file << " " << p.message);
     }
     CHECK(report->ok());
     CHECK(report->bagsChecked == 2);
