@@ -240,8 +240,8 @@ TEST_CASE("each bag holds valid dossier metadata that verify checks", "[archive]
     REQUIRE(report.ok());
     bool found = false;
     for (const auto& p : report->problems) {
-        found =
-            found || (p.code == "A227" && p.where.file == filed->relativeDir + "/data/dossier-meta.xml");
+        found = found ||
+                (p.code == "A227" && p.where.file == filed->relativeDir + "/data/dossier-meta.xml");
     }
     CHECK(found);
 
