@@ -533,6 +533,9 @@ RoundFiling fileRound(archive::Archive& archive, const std::vector<Plan>& plans,
             out.error = filed.error();
             break;
         }
+        // Filed: the round keeps what publishing needs; the decision and its record are done.
+        p.decision = model::Decision();
+        p.record = archive::DecisionRecord();
         IssuedDecision& issued = p.issued;
         issued.numberText = filed->numberText;
         issued.bagDir = filed->bagDir;
