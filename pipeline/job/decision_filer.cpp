@@ -216,16 +216,35 @@ std::vector<std::string> unverifiedKindNotes(const Plan& plan) {
 namespace {
 
 // One decision of the round on its way into the archive.
+// What is fixed for it under the lock (number, golden-book numbers, the version it replaces,
+// its staging folder) is kept from the start; the decision and its record — a copy of every
+// awardee — only while it is drawn and until it is committed, so that a round holds a few
+// decisions' worth of them, not all.
 struct Pending {
     const Plan* plan = nullptr;
-    model::Decision decision;
+    int number = 0;
     std::vector<int> goldenBook; // parallel to decision.awardees (0 = none)
     std::string goldenRegister;  // "" when no awardee takes a golden-book number
+    std::string supersedesDir;   // the filed version this decision replaces, if any
+    std::string supersedesNumberText;
     std::optional<archive::Staging> staging;
+    model::Decision decision;
     archive::DecisionRecord record;
     IssuedDecision issued;
     std::optional<core::Error> error; // of drawing it
 };
+
+// The decision and its archive record, less what drawing measures (page counts, amounts).
+void buildPending(Pending& p, const std::string& combinedSubject) {
+    p.decision = buildDecision(*p.plan, p.number, combinedSubject);
+    p.record = toRecord(p.decision, 0);
+    p.record.goldenBookRegister = p.goldenRegister;
+    for (std::size_t i = 0; i < p.record.awardees.size() && i < p.goldenBook.size(); ++i) {
+        p.record.awardees[i].goldenBook = p.goldenBook[i];
+    }
+    p.record.supersedesDir = p.supersedesDir;
+    p.record.supersedesNumberText = p.supersedesNumberText;
+}
 
 IssuedDecision describe(const Plan& plan) {
     IssuedDecision issued;
@@ -244,6 +263,7 @@ IssuedDecision describe(const Plan& plan) {
 // the dossier copies; fills its record. Runs on a worker thread: reads only the pending item
 // and the shared, unchanging tools.
 core::Status draw(Pending& p, const FilingTools& tools) {
+    buildPending(p, tools.combinedSubject);
     const model::Decision& decision = p.decision;
     const fs::path data = p.staging->data();
     auto money = decisionMoney(decision, tools.money);
@@ -334,22 +354,40 @@ public:
     Drawing& operator=(const Drawing&) = delete;
     // Stops taking new decisions and waits for the ones being drawn.
     ~Drawing() {
-        m_stop = true;
+        {
+            std::lock_guard<std::mutex> lock(m_mutex);
+            m_stop = true;
+            m_changed.notify_all();
+        }
         for (auto& th : m_pool) {
             th.join();
         }
     }
 
-    // Waits until pending[i] is drawn and prepared (or failed: its error is set).
+    // Waits until pending[i] is drawn and prepared (or failed: its error is set). Asking for
+    // decision i also lets the workers start on decisions up to i + kAhead.
     Pending& ready(std::size_t i) {
         std::unique_lock<std::mutex> lock(m_mutex);
+        m_wanted = std::max(m_wanted, i);
+        m_changed.notify_all();
         m_changed.wait(lock, [&] { return m_done[i] != 0; });
         return m_pending[i];
     }
 
 private:
+    // Decisions drawn ahead of the one being committed: enough to keep both cores busy while
+    // the filing thread syncs, few enough that the round holds only their awardees in memory.
+    static constexpr std::size_t kAhead = 4;
+
     void work() {
         for (std::size_t i = m_next++; i < m_pending.size() && !m_stop; i = m_next++) {
+            {
+                std::unique_lock<std::mutex> lock(m_mutex);
+                m_changed.wait(lock, [&] { return m_stop || i <= m_wanted + kAhead; });
+            }
+            if (m_stop) {
+                return;
+            }
             Pending& p = m_pending[i];
             auto st = draw(p, m_tools);
             if (st) {
@@ -368,6 +406,7 @@ private:
     const archive::Archive& m_archive;
     const FilingTools& m_tools;
     std::vector<char> m_done; // guarded by m_mutex
+    std::size_t m_wanted = 0; // the decision the filing thread waits for; guarded by m_mutex
     std::mutex m_mutex;
     std::condition_variable m_changed;
     std::atomic<std::size_t> m_next{0};
@@ -427,7 +466,9 @@ core::Status prepare(Pending& p, archive::Archive& archive, Numbering& numbering
     if (!number) {
         return number.error();
     }
-    p.decision = buildDecision(plan, number.value(), tools.combinedSubject);
+    p.number = number.value();
+    // Built here for its golden-book count and round key, then dropped until drawing.
+    buildPending(p, tools.combinedSubject);
     int goldenCount = 0;
     for (const auto& a : p.decision.awardees) {
         goldenCount += p.decision.parts[static_cast<std::size_t>(a.part)].kind.goldenBook ? 1 : 0;
@@ -446,21 +487,17 @@ core::Status prepare(Pending& p, archive::Archive& archive, Numbering& numbering
             }
         }
     }
-    // The archive record, less what drawing measures (page counts, amounts).
-    p.record = toRecord(p.decision, 0);
-    p.record.goldenBookRegister = p.goldenRegister;
-    for (std::size_t i = 0; i < p.record.awardees.size(); ++i) {
-        p.record.awardees[i].goldenBook = p.goldenBook[i];
-    }
     // Other content for a round already decided is a corrected dossier: its decision is a
     // new one (new number) that replaces the current version; the old bag stays. Looked up
     // before the round's first commit, while the index is current (a round's own decisions
     // never replace one another: their round keys differ).
     if (auto current = archive.findCurrentVersion(archive::roundKeyOf(p.record))) {
-        p.record.supersedesDir = current->relativeDir;
-        p.record.supersedesNumberText = current->numberText;
+        p.supersedesDir = current->relativeDir;
+        p.supersedesNumberText = current->numberText;
         p.issued.supersedesNumberText = current->numberText;
     }
+    p.decision = model::Decision();
+    p.record = archive::DecisionRecord();
     auto staging = archive.stage();
     if (!staging) {
         return staging.error();
