@@ -104,34 +104,6 @@ std::string squeeze(std::string s) {
 
 } // namespace
 
-std::string facetToken(char kind, const std::string& value) {
-    static const char* hex = "0123456789abcdef";
-    std::string out(1, kind);
-    for (char c : value) {
-        auto u = static_cast<unsigned char>(c);
-        if (u >= 0x80) {
-            out.push_back(hex[u >> 4]);
-            out.push_back(hex[u & 15]);
-        } else if (std::isalnum(u)) {
-            out.push_back(static_cast<char>(std::tolower(u)));
-        }
-    }
-    return out;
-}
-
-long long awardeeRowid(int year, long long decisionId, long long ordinal) {
-    return (static_cast<long long>(year) << kYearShift) | (decisionId << kRowidShift) | ordinal;
-}
-
-std::string awardeeDecisionSql(const std::string& alias) {
-    return "((" + alias + ".rowid >> " + std::to_string(kRowidShift) + ") & " +
-           std::to_string((1LL << (kYearShift - kRowidShift)) - 1) + ")";
-}
-
-fs::path indexFile(const fs::path& root) {
-    return root / "index.sqlite";
-}
-
 bool indexIsCurrent(const fs::path& file) {
     boost::system::error_code ec;
     if (!fs::exists(file, ec)) {

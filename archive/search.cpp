@@ -1,8 +1,8 @@
 #include "archive/archive.hpp"
 #include "archive/index.hpp"
 #include "archive/sqlite.hpp"
+#include "pipeline/text/case_mapping.hpp"
 
-#include <Poco/UTF8String.h>
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -179,7 +179,7 @@ void utf8Lower(sqlite3_context* ctx, int, sqlite3_value** argv) {
         sqlite3_result_null(ctx);
         return;
     }
-    std::string s = Poco::UTF8::toLower(std::string(reinterpret_cast<const char*>(t)));
+    std::string s = text::lower(reinterpret_cast<const char*>(t));
     sqlite3_result_text(ctx, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
 }
 
@@ -665,7 +665,7 @@ core::Result<std::vector<SearchHit>> Searcher::search(const SearchQuery& query) 
     }
     Statement* stmt = prepared.value();
     Reset resetStmt{stmt};
-    stmt->bind(1, Poco::UTF8::toLower(raw));
+    stmt->bind(1, text::lower(raw));
     if (!match.empty()) {
         stmt->bind(2, match);
     }

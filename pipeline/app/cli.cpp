@@ -2,6 +2,7 @@
 
 #include "command.hpp"
 #include "pipeline/core/exit_code.hpp"
+#include "version.hpp"
 
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
@@ -44,7 +45,7 @@ void printMainHelp(const CommandTable& table, std::ostream& out) {
 }
 
 void printVersion(std::ostream& out) {
-    out << "tdkt 0.1.0\n";
+    out << kVersionLine;
 }
 
 // Runs `parse`; Poco's option errors come back as the Vietnamese usage message (`unknownHint`

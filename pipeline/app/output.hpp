@@ -1,5 +1,6 @@
 #pragma once
 // What the CLI prints: reports for clerks (Vietnamese) and JSON for scripts.
+#include "hits_output.hpp"
 #include "pipeline/job/pipeline.hpp"
 
 #include <Poco/Util/OptionSet.h>
@@ -26,8 +27,6 @@ void printIssueReport(const job::IssueReport& report, std::size_t fileCount,
 // Every unverified configuration fact (file:line) and a summary; or JSON.
 void printConfigCheck(const job::ConfigCheckReport& report, const ReportStyle& style,
                       std::ostream& out);
-void printHitsTable(const std::vector<archive::SearchHit>& hits, std::ostream& out);
-void printHitsJson(const std::vector<archive::SearchHit>& hits, std::ostream& out);
 void printVerifyReport(const archive::VerifyReport& report, std::ostream& out, std::ostream& err);
 // A one-line progress display for terminals ("\r" redraws).
 job::ProgressFn progressPrinter(std::ostream& err);

@@ -63,4 +63,10 @@ std::string upper(std::string_view text) {
     });
 }
 
+std::string lower(std::string_view text) {
+    return mapCase(text, [](icu::StringPiece src, icu::ByteSink& sink, UErrorCode& status) {
+        icu::CaseMap::utf8ToLower(kLocale, 0, src, sink, nullptr, status);
+    });
+}
+
 } // namespace tdkt::text

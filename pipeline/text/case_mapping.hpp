@@ -9,5 +9,7 @@ namespace tdkt::text {
 std::string titleCase(std::string_view text);
 // "Nguyễn Thị Đào" → "NGUYỄN THỊ ĐÀO" (every mark kept).
 std::string upper(std::string_view text);
+// "NGUYỄN Thị Đào" → "nguyễn thị đào" (full Unicode case mapping, every mark kept).
+std::string lower(std::string_view text);
 
 } // namespace tdkt::text
