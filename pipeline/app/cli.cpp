@@ -190,9 +190,6 @@ int run(const std::vector<std::string>& args, const CommandTable& table, std::os
             printVersion(out);
             return core::ExitOk;
         }
-        if (!table.complete) {
-            return kNotHere; // the main help lists every command
-        }
         printMainHelp(table, out);
         return leading.answer == "help" || helpCommand ? core::ExitOk : core::ExitUsage;
     }
@@ -201,9 +198,6 @@ int run(const std::vector<std::string>& args, const CommandTable& table, std::os
     const auto found = std::find_if(table.commands.begin(), table.commands.end(),
                                     [&](const Command* c) { return name == c->name; });
     if (found == table.commands.end()) {
-        if (!table.complete) {
-            return kNotHere;
-        }
         err << "tdkt: lệnh không hợp lệ «" << name << "»\n";
         printMainHelp(table, err);
         return core::ExitUsage;

@@ -11,19 +11,16 @@ namespace tdkt::app {
 
 struct Command;
 
-// The commands one program runs. tdkt-full holds them all. `tdkt` holds only those that must
-// start fast, so that it loads no more libraries than they need; the main help and every other
-// command it hands to tdkt-full (main.cpp).
+// The commands of tdkt-full (the quick `tdkt`, main.cpp, reads a plain search itself and hands
+// every other command line here).
 struct CommandTable {
     std::vector<const Command*> commands; // in the order `tdkt --help` lists them
-    bool complete = true;                 // false: what is not in `commands` gives kNotHere
 };
 
 // Every command (commands.cpp): tdkt-full's table.
 const CommandTable& fullCommandTable();
 
-// Runs one command line (the arguments after the program name): its exit code, or kNotHere
-// (command.hpp) before anything is printed when `table` cannot run it.
+// Runs one command line (the arguments after the program name): its exit code.
 int run(const std::vector<std::string>& args, const CommandTable& table, std::ostream& out,
         std::ostream& err);
 

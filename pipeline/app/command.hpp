@@ -28,10 +28,6 @@ struct Invocation {
     }
 };
 
-// What a command returns when this program cannot run it: `tdkt` then hands the command line to
-// tdkt-full (main.cpp). Never an exit code; nothing has been printed.
-constexpr int kNotHere = -1;
-
 struct Command {
     const char* name;
     const char* summary; // Vietnamese, one line
@@ -61,8 +57,6 @@ const Command& issueCommand();
 // The award kinds (catalogue ids) --award names: job::awardKindsFor, which reads the catalogue.
 using AwardKindsFn = std::function<core::Result<std::vector<std::string>>(
     const core::Environment& env, const std::string& text)>;
-// Without `awardKinds` (the quick `tdkt`, which loads no catalogue) a search with --award
-// returns kNotHere.
 Command searchCommand(AwardKindsFn awardKinds);
 const Command& verifyCommand();
 const Command& reindexCommand();

@@ -6,23 +6,22 @@
 namespace tdkt::app {
 
 const CommandTable& fullCommandTable() {
-    // --award reads the award catalogue here; the quick `tdkt` has no catalogue (main.cpp).
+    // --award reads the award catalogue.
     static const Command search = searchCommand(job::awardKindsFor);
     static const CommandTable table{{
-                                        &validateCommand(),
-                                        &issueCommand(),
-                                        &search,
-                                        &verifyCommand(),
-                                        &reindexCommand(),
-                                        &textCommand(),
-                                        &previewCommand(),
-                                        &reportCommand(),
-                                        &exportCommand(),
-                                        &upgradeCommand(),
-                                        &configCommand(),
-                                        &codesCommand(),
-                                    },
-                                    true};
+        &validateCommand(),
+        &issueCommand(),
+        &search,
+        &verifyCommand(),
+        &reindexCommand(),
+        &textCommand(),
+        &previewCommand(),
+        &reportCommand(),
+        &exportCommand(),
+        &upgradeCommand(),
+        &configCommand(),
+        &codesCommand(),
+    }};
     return table;
 }
 

@@ -9,10 +9,6 @@ namespace {
 using Poco::Util::Option;
 
 int runSearch(Invocation& inv, const AwardKindsFn& awardKinds) {
-    // --form is the older name of --award.
-    if (!awardKinds && (inv.has("award") || inv.has("form"))) {
-        return kNotHere; // before anything is printed
-    }
     if (inv.positional.size() != 1) {
         return usageError(inv.err, "search", "cần đúng một chuỗi tìm kiếm (QUERY)");
     }
@@ -36,7 +32,7 @@ int runSearch(Invocation& inv, const AwardKindsFn& awardKinds) {
     if (inv.has("issuer")) {
         q.issuer = inv.get("issuer");
     }
-    for (const char* option : {"award", "form"}) {
+    for (const char* option : {"award", "form"}) { // --form is the older name of --award
         if (inv.has(option)) {
             auto kinds = awardKinds(inv.env, inv.get(option));
             if (!kinds) {
