@@ -96,8 +96,10 @@ DocumentRenderer::renderCombined(std::size_t count, const ContextSource& source,
         changed.notify_all();
     };
     auto worker = [&]() {
-        // Width caches are per worker: they are filled lazily while drawing.
-        std::vector<FontMetrics> metrics(m_impl->layout.fonts.size());
+        // Width caches are per worker, borrowed from the renderer's spares so that the widths
+        // measured for earlier batches and documents stay cached (MetricsLease).
+        Impl::MetricsLease lease(*m_impl);
+        std::vector<FontMetrics>& metrics = lease.get();
         for (;;) {
             std::size_t c;
             {
@@ -282,8 +284,10 @@ DocumentRenderer::renderEach(std::size_t count, const ContextSource& source,
         }
     };
     auto worker = [&]() {
-        // Width caches are per worker: they are filled lazily while drawing.
-        std::vector<FontMetrics> metrics(m_impl->layout.fonts.size());
+        // Width caches are per worker, borrowed from the renderer's spares so that the widths
+        // measured for earlier batches and documents stay cached (MetricsLease).
+        Impl::MetricsLease lease(*m_impl);
+        std::vector<FontMetrics>& metrics = lease.get();
         for (std::size_t b; !stop && (b = nextBatch++) < batches;) {
             runBatch(b, metrics);
         }
