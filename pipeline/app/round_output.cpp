@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <map>
 #include <ostream>
+#include <set>
 
 namespace tdkt::app {
 namespace {
@@ -184,10 +185,26 @@ Poco::JSON::Object diagnosticJson(const core::Diagnostic& d) {
     return o;
 }
 
+// Dossiers that were read but carry an error (a rule, a certificate that cannot be drawn):
+// not valid, though not rejected unread either.
+std::size_t dossiersWithErrors(const job::CheckReport& report) {
+    std::set<std::string> files;
+    for (const auto& d : report.diagnostics.items()) {
+        if (d.severity == core::Severity::Error) {
+            files.insert(d.where.file);
+        }
+    }
+    return static_cast<std::size_t>(
+        std::count_if(report.dossiers.begin(), report.dossiers.end(),
+                      [&](const model::Dossier& d) { return files.count(d.sourceFile) > 0; }));
+}
+
 Poco::JSON::Object checkJson(const job::CheckReport& report, std::size_t fileCount) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    const std::size_t withErrors = dossiersWithErrors(report);
     o.set("files", fileCount);
-    o.set("valid", report.dossiers.size());
+    o.set("valid", report.dossiers.size() - withErrors);
+    o.set("withErrors", withErrors);
     o.set("errors", count(report.diagnostics, core::Severity::Error));
     o.set("warnings", count(report.diagnostics, core::Severity::Warning));
     o.set("notes", count(report.diagnostics, core::Severity::Note));
@@ -247,8 +264,12 @@ void printCheckReport(const job::CheckReport& report, std::size_t fileCount,
     }
     printDiagnostics(report.diagnostics.items(), style.verbose, out, err);
     const std::size_t rejected = fileCount - std::min(fileCount, report.dossiers.size());
+    const std::size_t withErrors = dossiersWithErrors(report);
     out << "Đã kiểm tra " << number(static_cast<long long>(fileCount))
-        << " hồ sơ: " << number(static_cast<long long>(report.dossiers.size())) << " hợp lệ, "
+        << " hồ sơ: " << number(static_cast<long long>(report.dossiers.size() - withErrors))
+        << " hợp lệ, "
+        << (withErrors > 0 ? number(static_cast<long long>(withErrors)) + " có lỗi cần sửa, "
+                           : std::string())
         << number(static_cast<long long>(rejected)) << " bị từ chối; "
         << number(static_cast<long long>(count(report.diagnostics, core::Severity::Error)))
         << " lỗi; "

@@ -147,6 +147,9 @@ TEST_CASE("a certificate whose text cannot fit fails validate with every such fi
     CHECK(all.find("so-y-te.xml:47: lỗi [R001] individual[@id=\"bk02\"]/achievement: thành tích "
                    "dài ") != std::string::npos);
     CHECK(all.find("không vừa khung «thành tích» của Bằng khen") != std::string::npos);
+    // The dossier was read, but it is not valid: it needs fixing.
+    CHECK(all.find("Đã kiểm tra 2 hồ sơ: 1 hợp lệ, 1 có lỗi cần sửa, 0 bị từ chối; 1 lỗi;") !=
+          std::string::npos);
 
     const fs::path archive = tmp.path / "kho";
     auto r = issue(files, archive);
