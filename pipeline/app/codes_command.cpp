@@ -12,18 +12,6 @@
 namespace tdkt::app {
 namespace {
 
-const char* severityName(core::Severity s) {
-    switch (s) {
-    case core::Severity::Error:
-        return "lỗi";
-    case core::Severity::Warning:
-        return "cảnh báo";
-    case core::Severity::Note:
-        return "ghi chú";
-    }
-    return "";
-}
-
 int runCodes(Invocation& inv) {
     if (inv.positional.size() > 1) {
         return usageError(inv.err, "codes", "chỉ nhận một mã (ví dụ V006) hoặc không có");
@@ -42,13 +30,12 @@ int runCodes(Invocation& inv) {
             Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
             o.set("code", std::string(c.code));
             o.set("stage", std::string(c.stage));
-            o.set("severity", c.severity == core::Severity::Error     ? "error"
-                              : c.severity == core::Severity::Warning ? "warning"
-                                                                      : "note");
+            o.set("severity", core::severityId(c.severity));
             o.set("meaning", std::string(c.meaning));
             all.add(o);
         } else {
-            inv.out << c.code << "  " << severityName(c.severity) << "  " << c.meaning << '\n';
+            inv.out << c.code << "  " << core::severityWord(c.severity) << "  " << c.meaning
+                    << '\n';
         }
     }
     if (inv.has("json")) {

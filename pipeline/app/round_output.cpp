@@ -22,18 +22,6 @@ constexpr std::size_t kShownPerCode = 3;
 // A code with at most this many findings is shown in full.
 constexpr std::size_t kGroupFrom = 6;
 
-std::string severityWord(core::Severity s) {
-    switch (s) {
-    case core::Severity::Error:
-        return "lỗi";
-    case core::Severity::Warning:
-        return "cảnh báo";
-    case core::Severity::Note:
-        return "ghi chú";
-    }
-    return "";
-}
-
 // The findings in their order, each code's block cut to its first few lines (unless verbose).
 void printDiagnostics(const std::vector<core::Diagnostic>& items, bool verbose, std::ostream& out,
                       std::ostream& err) {
@@ -53,7 +41,7 @@ void printDiagnostics(const std::vector<core::Diagnostic>& items, bool verbose, 
         }
         if (!verbose && all >= kGroupFrom && n == kShownPerCode) {
             to << "  … và " << format::groupThousands(static_cast<long long>(all - n)) << ' '
-               << severityWord(d.severity) << " [" << d.code << "] khác cùng loại (tổng "
+               << core::severityWord(d.severity) << " [" << d.code << "] khác cùng loại (tổng "
                << format::groupThousands(static_cast<long long>(all))
                << "; --verbose để xem tất cả)\n";
         }
@@ -167,9 +155,7 @@ void printConfigWarnings(const std::vector<job::ConfigWarning>& warnings, bool v
 
 Poco::JSON::Object diagnosticJson(const core::Diagnostic& d) {
     Poco::JSON::Object o(Poco::JSON_PRESERVE_KEY_ORDER);
-    o.set("severity", d.severity == core::Severity::Error     ? "error"
-                      : d.severity == core::Severity::Warning ? "warning"
-                                                              : "note");
+    o.set("severity", core::severityId(d.severity));
     o.set("code", d.code);
     o.set("file", d.where.file);
     if (d.where.line > 0) {

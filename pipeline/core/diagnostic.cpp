@@ -4,6 +4,30 @@
 
 namespace tdkt::core {
 
+const char* severityWord(Severity s) {
+    switch (s) {
+    case Severity::Error:
+        return "lỗi";
+    case Severity::Warning:
+        return "cảnh báo";
+    case Severity::Note:
+        return "ghi chú";
+    }
+    return "";
+}
+
+const char* severityId(Severity s) {
+    switch (s) {
+    case Severity::Error:
+        return "error";
+    case Severity::Warning:
+        return "warning";
+    case Severity::Note:
+        return "note";
+    }
+    return "";
+}
+
 std::string format(const Diagnostic& d) {
     // A diagnostic is one line on a terminal: every control, bidi and invisible character of
     // the file name, the field and the message (which quote the dossier's own text) is shown
@@ -16,17 +40,7 @@ std::string format(const Diagnostic& d) {
         }
         out += ": ";
     }
-    switch (d.severity) {
-    case Severity::Error:
-        out += "lỗi";
-        break;
-    case Severity::Warning:
-        out += "cảnh báo";
-        break;
-    case Severity::Note:
-        out += "ghi chú";
-        break;
-    }
+    out += severityWord(d.severity);
     out += " [" + terminalSafe(d.code) + "] ";
     if (!d.field.empty()) {
         out += terminalSafe(d.field) + ": ";

@@ -22,6 +22,11 @@ struct Diagnostic {
     std::string message; // Vietnamese, for clerks
 };
 
+// "lỗi", "cảnh báo", "ghi chú": the word a clerk reads.
+const char* severityWord(Severity s);
+// "error", "warning", "note": the name in JSON output.
+const char* severityId(Severity s);
+
 // "file:line: lỗi [V012] field: message" (field part omitted when empty), one line, safe for a
 // terminal: control, bidi and invisible characters are shown escaped (see terminal_text.hpp).
 std::string format(const Diagnostic& d);

@@ -160,6 +160,14 @@ std::vector<tdkt::fs::path> findFiles(const tdkt::fs::path& root, const std::str
     return out;
 }
 
+std::size_t count(const std::string& text, const std::string& what) {
+    std::size_t n = 0;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
+        ++n;
+    }
+    return n;
+}
+
 bool hasCombiningMarks(const std::string& s) {
     // U+0300..U+036F is CC 80 .. CD AF in UTF-8.
     for (std::size_t i = 0; i + 1 < s.size(); ++i) {

@@ -39,6 +39,8 @@ std::vector<std::string> pdfBlocks(const tdkt::fs::path& pdf);
 int pdfPages(const tdkt::fs::path& pdf);
 std::vector<tdkt::fs::path> findFiles(const tdkt::fs::path& root, const std::string& name);
 std::string readAll(const tdkt::fs::path& file);
+// How many times `what` occurs in `text` (overlaps included).
+std::size_t count(const std::string& text, const std::string& what);
 // True when the UTF-8 text holds a combining mark (U+0300–U+036F): Vietnamese in NFC has none.
 bool hasCombiningMarks(const std::string& utf8);
 

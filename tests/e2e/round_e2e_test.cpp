@@ -40,14 +40,6 @@ e2e::Run issue(const std::vector<std::string>& files, const fs::path& archive,
     return runTdkt(args);
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
-
 } // namespace
 
 TEST_CASE("a round's proposals to one issuer for one kind and date become one decision, its "
@@ -80,7 +72,7 @@ TEST_CASE("a round's proposals to one issuer for one kind and date become one de
     CHECK(first < second);
     // The archive records the dossiers it came from, with their copies.
     const std::string xml = e2e::readAll(city / "data/decision.xml");
-    CHECK(count(xml, "<source ") == 2);
+    CHECK(e2e::count(xml, "<source ") == 2);
     CHECK(xml.find("<submission date=\"2026-01-05\">45/TTr-SYT</submission>") != std::string::npos);
     CHECK(xml.find("<submission date=\"2026-01-08\">12/TTr-UBND</submission>") !=
           std::string::npos);

@@ -14,14 +14,6 @@ namespace {
 
 const std::string kDossier = "examples/truong-thcs-nguyen-trai.xml"; // one Giấy khen decision
 
-std::size_t count(const std::string& text, const std::string& what) {
-    std::size_t n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) {
-        ++n;
-    }
-    return n;
-}
-
 } // namespace
 
 TEST_CASE("a corrected dossier is filed as a new decision that supersedes the old one",
@@ -63,19 +55,19 @@ TEST_CASE("a corrected dossier is filed as a new decision that supersedes the ol
     }
     CHECK(linking == 1);
     const std::string journal = e2e::readAll(archive / "journal");
-    CHECK(count(journal, "\"action\":\"supersede\"") == 1);
-    CHECK(count(journal, "\"action\":\"file\"") == 2);
+    CHECK(e2e::count(journal, "\"action\":\"supersede\"") == 1);
+    CHECK(e2e::count(journal, "\"action\":\"file\"") == 2);
 
     // Search: the current version by default, both with --all-versions.
     auto current = runTdkt({"search", "thanh ha", "--archive", archive.string(), "--json"});
     REQUIRE(current.exitCode == 0);
-    CHECK(count(current.out, "\"decisionNumber\"") == 1);
+    CHECK(e2e::count(current.out, "\"decisionNumber\"") == 1);
     CHECK(current.out.find("supersededBy") == std::string::npos);
     auto all =
         runTdkt({"search", "thanh ha", "--archive", archive.string(), "--json", "--all-versions"});
     REQUIRE(all.exitCode == 0);
-    CHECK(count(all.out, "\"decisionNumber\"") == 2);
-    CHECK(count(all.out, "\"supersededBy\"") == 1);
+    CHECK(e2e::count(all.out, "\"decisionNumber\"") == 2);
+    CHECK(e2e::count(all.out, "\"supersededBy\"") == 1);
     auto table = runTdkt({"search", "thanh ha", "--archive", archive.string(), "--all-versions"});
     REQUIRE(table.exitCode == 0);
     CHECK(table.out.find("(đã được thay thế bởi 02/") != std::string::npos);
