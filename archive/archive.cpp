@@ -1,6 +1,7 @@
 #include "archive/archive.hpp"
 
 #include "archive/bag.hpp"
+#include "archive/history.hpp"
 #include "archive/index.hpp"
 #include "archive/journal.hpp"
 #include "archive/metadata.hpp"
@@ -679,6 +680,67 @@ core::Status Archive::publishRound(RoundCommit& round, const Lock& held) {
     }
     round.m_bags.clear();
     return clearPending(m_root);
+}
+
+core::Result<StoredImport> Archive::importHistory(HistoryImport import, const std::string& bytes,
+                                                  const Lock& held) {
+    if (!sameFile(held.fd(), m_root / ".lock")) {
+        return makeError(ErrorKind::Internal, "A008",
+                         "nhập lịch sử khen thưởng khi chưa giữ khóa của kho lưu trữ này");
+    }
+    StoredImport out;
+    out.sha256 = import.sha256 = core::sha256Hex(bytes);
+    out.copy = historyCopyPath(import.sha256);
+    out.awards = static_cast<int>(import.awards.size());
+    if (m_clock) {
+        import.importedAt = model::vietnamDateTime(m_clock).iso();
+    }
+    const fs::path recordFile = m_root / historyRecordPath(import.sha256);
+    boost::system::error_code ec;
+    if (fs::exists(recordFile, ec)) {
+        auto text = core::readFile(recordFile);
+        auto stored = text ? parseHistoryRecord(text.value(), historyRecordPath(import.sha256))
+                           : core::Result<HistoryImport>(text.error());
+        if (!stored) {
+            return stored.error();
+        }
+        out.alreadyImported = true;
+        out.awards = static_cast<int>(stored->awards.size());
+        import = std::move(stored.value());
+    } else if (auto st = storeHistoryImport(m_root, import, bytes); !st) {
+        return st.error();
+    }
+    // Journal and index: each skipped when done already (an import run again after a kill).
+    if (!out.alreadyImported || !journalHasDir(m_root, out.copy, "import")) {
+        JournalEntry entry{import.importedAt, "import",        out.copy, "",
+                           import.sha256,     import.fileName, "",       ""};
+        if (auto st = appendJournal(m_root, entry); !st) {
+            return st.error();
+        }
+    }
+    if (!indexIsCurrent(indexFile(m_root))) {
+        auto n = rebuildIndex(m_root, m_impl->metadata, m_searchKey);
+        if (!n) {
+            return n.error();
+        }
+        return out;
+    }
+    const std::vector<HistoryDecision> decisions = historyDecisions(import);
+    if (decisions.empty() ||
+        (out.alreadyImported && indexHasDecision(m_root, decisions.front().rel))) {
+        return out;
+    }
+    auto writer = IndexWriter::begin(indexFile(m_root));
+    if (!writer) {
+        return writer.error();
+    }
+    if (auto st = writer->addHistory(import, m_searchKey); !st) {
+        return st.error();
+    }
+    if (auto st = writer->commit(); !st) {
+        return st.error();
+    }
+    return out;
 }
 
 core::Result<int> reindex(const fs::path& root, const fs::path& schemasDir,

@@ -207,6 +207,15 @@ private:
 };
 
 class Archive;
+struct HistoryImport; // archive/history.hpp
+
+// What Archive::importHistory did.
+struct StoredImport {
+    std::string copy; // "history/<sha256>.csv", relative to root
+    std::string sha256;
+    int awards = 0;               // rows imported
+    bool alreadyImported = false; // the same bytes were imported before: nothing new written
+};
 
 // A bag renamed into place whose registers, journal and index entries are still to be written.
 struct PublishedBag {
@@ -310,6 +319,15 @@ public:
     // Publishes the bags committed with `round` (registers, journal, index) and clears the
     // pending marker. On failure the bags stay filed and the next lock() completes the job.
     core::Status publishRound(RoundCommit& round, const Lock& held);
+
+    // With the lock held: keeps awards granted before tdkt was used (`tdkt history import`,
+    // read by archive/history_csv.hpp) under <root>/history — the file's bytes as received and
+    // a record of the import (archive/history.hpp) — then journals it ("import") and indexes
+    // its awards for search and model::KnownHistory. The file is known by its SHA-256: the
+    // same bytes imported again change nothing (and complete an import a kill cut short).
+    // `import.importedAt` is used when the archive has no clock.
+    core::Result<StoredImport> importHistory(HistoryImport import, const std::string& bytes,
+                                             const Lock& held);
 
 private:
     Archive() = default;

@@ -1,8 +1,10 @@
 #include "archive/index.hpp"
 
+#include "archive/history.hpp"
 #include "archive/metadata.hpp"
 #include "archive/tree.hpp"
 #include "pipeline/core/atomic_file.hpp"
+#include "pipeline/text/name_key.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -67,7 +69,34 @@ CREATE VIRTUAL TABLE IF NOT EXISTS decision_keys USING fts5(
 -- doclists of every matching token in every segment. Never pruned: a token no longer in the
 -- index only adds an empty OR branch.
 CREATE TABLE IF NOT EXISTS vocab(term TEXT PRIMARY KEY) WITHOUT ROWID;
-PRAGMA user_version = 6;
+-- What the archive knows of each recipient's earlier awards (archive/known_history.hpp): one row
+-- per awardee, id = its awardees rowid (so a decision's rows are a range, like the awardees').
+-- person_key is text::nameKey of the name (a household's head); year the year the achievement
+-- ends in; initiative_keys the text::initiativeKeys of the initiatives the award used, one per
+-- line; source the bag's folder, or "nhập từ FILE, dòng N" for an imported award.
+CREATE TABLE IF NOT EXISTS known_awards(
+  id INTEGER PRIMARY KEY,
+  person_key TEXT NOT NULL,
+  nominee_kind TEXT NOT NULL,
+  birth_year INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  kind_id TEXT NOT NULL,
+  kind_name TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  period TEXT NOT NULL,
+  decision_number TEXT NOT NULL,
+  decision_date TEXT NOT NULL,
+  issuer TEXT NOT NULL,
+  unit TEXT NOT NULL,
+  initiative_keys TEXT NOT NULL,
+  source TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS known_awards_person ON known_awards(person_key, nominee_kind);
+-- Each initiative key of each award that used an initiative (award_id = known_awards.id).
+CREATE TABLE IF NOT EXISTS initiative_uses(
+  initiative_key TEXT NOT NULL,
+  award_id INTEGER NOT NULL,
+  PRIMARY KEY(initiative_key, award_id)) WITHOUT ROWID;
+PRAGMA user_version = 7;
 )sql";
 
 std::string oneLine(std::string s) {
@@ -102,6 +131,46 @@ std::string squeeze(std::string s) {
     return s;
 }
 
+// The year an award's achievement ends in: the last run of exactly four digits in its period
+// ("năm học 2024 - 2025" -> 2025), else `fallback` (the decision's year).
+int periodEndYear(const std::string& period, int fallback) {
+    int year = fallback;
+    for (std::size_t i = 0; i < period.size();) {
+        if (!std::isdigit(static_cast<unsigned char>(period[i]))) {
+            ++i;
+            continue;
+        }
+        std::size_t j = i;
+        while (j < period.size() && std::isdigit(static_cast<unsigned char>(period[j]))) {
+            ++j;
+        }
+        if (j - i == 4) {
+            year = std::stoi(period.substr(i, 4));
+        }
+        i = j;
+    }
+    return year;
+}
+
+// The text::initiativeKeys of the initiatives an awardee's award used (its `initiatives` ids
+// looked up in its history), each once.
+std::vector<std::string> usedInitiativeKeys(const AwardeeRecord& a) {
+    std::vector<std::string> keys;
+    for (const auto& id : a.initiatives) {
+        for (const auto& initiative : a.history.initiatives) {
+            if (initiative.id != id) {
+                continue;
+            }
+            for (auto& key : text::initiativeKeys(initiative.code, initiative.title)) {
+                if (std::find(keys.begin(), keys.end(), key) == keys.end()) {
+                    keys.push_back(std::move(key));
+                }
+            }
+        }
+    }
+    return keys;
+}
+
 } // namespace
 
 bool indexIsCurrent(const fs::path& file) {
@@ -119,6 +188,20 @@ bool indexIsCurrent(const fs::path& file) {
     }
     auto row = stmt->step();
     return row && row.value() && stmt->integer(0) == kIndexVersion;
+}
+
+bool indexHasDecision(const fs::path& root, const std::string& relativeDir) {
+    auto db = Database::open(indexFile(root), true);
+    if (!db) {
+        return false;
+    }
+    auto stmt = db->prepare("SELECT 1 FROM decisions WHERE rel_dir = ?1");
+    if (!stmt) {
+        return false;
+    }
+    stmt->bind(1, relativeDir);
+    auto row = stmt->step();
+    return row && row.value();
 }
 
 core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
@@ -201,6 +284,15 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
                                            : "coalesce((SELECT number_text FROM decisions "
                                              "WHERE supersedes = ?1), ''))")),
              prep(w.m_markSuperseded, "UPDATE decisions SET superseded_by = ?2 WHERE rel_dir = ?1"),
+             prep(w.m_deleteKnown, "DELETE FROM known_awards WHERE id BETWEEN ?1 AND ?2"),
+             prep(w.m_deleteUses, "DELETE FROM initiative_uses WHERE award_id BETWEEN ?1 AND ?2"),
+             prep(w.m_insertKnown,
+                  "INSERT INTO known_awards(id, person_key, nominee_kind, birth_year, name, "
+                  "kind_id, kind_name, year, period, decision_number, decision_date, issuer, "
+                  "unit, initiative_keys, source) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
+             prep(w.m_insertUse,
+                  "INSERT OR IGNORE INTO initiative_uses(initiative_key, award_id) VALUES(?1,?2)"),
              prep(w.m_insertAwardee,
                   "INSERT INTO awardees(rowid, name_key, unit_key, position_key, facets, name, "
                   "kind, position, unit, certificate_file, award_kind, award_name, unit_code) "
@@ -223,6 +315,13 @@ struct PreparedDecision {
     std::vector<std::string> facets;
     std::vector<std::size_t> facetOf;
     std::vector<std::string> ownKeys; // name, unit, position key per awardee
+    std::string decisionPath;         // relative to root: the decision PDF (an import's copy)
+    // What known_awards holds per awardee: the person key, the achievement's year and the
+    // initiatives' keys; the source when it is not the bag's folder (imported awards).
+    std::vector<std::string> personKeys;
+    std::vector<int> years;
+    std::vector<std::vector<std::string>> initiativeKeys;
+    std::vector<std::string> sources;
 };
 
 PreparedDecision IndexWriter::prepare(std::string rel, DecisionRecord r, const SearchKeyFn& key) {
@@ -269,9 +368,67 @@ PreparedDecision IndexWriter::prepare(std::string rel, DecisionRecord r, const S
         d.ownKeys.push_back(cachedKey(a.unit));
         d.ownKeys.push_back(cachedKey(a.position));
     }
+    d.personKeys.reserve(r.awardees.size());
+    for (const auto& a : r.awardees) {
+        const bool household = a.kind == model::NomineeKind::Household && !a.headName.empty();
+        d.personKeys.push_back(text::nameKey(household ? a.headName : a.name));
+        const AwardRecord* award = awardOf(r, a);
+        d.years.push_back(periodEndYear(award ? award->period : std::string(), r.year));
+        d.initiativeKeys.push_back(usedInitiativeKeys(a));
+    }
+    d.decisionPath = rel + "/data/" + r.decisionFile;
     d.rel = std::move(rel);
     d.record = std::move(r);
     return d;
+}
+
+core::Status IndexWriter::addHistory(const HistoryImport& import, const SearchKeyFn& key) {
+    for (auto& h : historyDecisions(import)) {
+        PreparedDecision d = prepare(h.rel, std::move(h.record), key);
+        d.decisionPath = historyCopyPath(import.sha256);
+        d.sources = std::move(h.sources);
+        if (auto st = write(d); !st) {
+            return st;
+        }
+    }
+    return {};
+}
+
+core::Status IndexWriter::writeKnown(const PreparedDecision& d, std::size_t index,
+                                     long long rowid) {
+    const DecisionRecord& r = d.record;
+    const AwardeeRecord& a = r.awardees[index];
+    const AwardRecord* award = awardOf(r, a);
+    static const std::string kNone;
+    std::string keys;
+    for (const auto& k : d.initiativeKeys[index]) {
+        keys += (keys.empty() ? "" : "\n") + k;
+    }
+    if (auto st = m_insertKnown.bind(1, rowid)
+                      .bindStatic(2, d.personKeys[index])
+                      .bind(3, std::string(model::toString(a.kind)))
+                      .bind(4, static_cast<long long>(a.birthYear))
+                      .bindStatic(5, a.name)
+                      .bindStatic(6, award ? award->kind : kNone)
+                      .bindStatic(7, award ? award->name : kNone)
+                      .bind(8, static_cast<long long>(d.years[index]))
+                      .bindStatic(9, award ? award->period : kNone)
+                      .bindStatic(10, r.numberText)
+                      .bindStatic(11, r.date)
+                      .bindStatic(12, d.issuerName)
+                      .bindStatic(13, a.unit.empty() ? unitNameOf(r, a) : a.unit)
+                      .bind(14, keys)
+                      .bindStatic(15, d.sources.empty() ? d.rel : d.sources[index])
+                      .run();
+        !st) {
+        return st;
+    }
+    for (const auto& k : d.initiativeKeys[index]) {
+        if (auto st = m_insertUse.bind(1, k).bind(2, rowid).run(); !st) {
+            return st;
+        }
+    }
+    return {};
 }
 
 core::Status IndexWriter::add(const std::string& rel, const DecisionRecord& r,
@@ -303,6 +460,14 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
                 !st) {
                 return st;
             }
+            for (Statement* range : {&m_deleteKnown, &m_deleteUses}) {
+                if (auto st = range->bind(1, awardeeRowid(oldYear, old, 0))
+                                  .bind(2, awardeeRowid(oldYear, old + 1, 0) - 1)
+                                  .run();
+                    !st) {
+                    return st;
+                }
+            }
             if (auto st = m_deleteDecision.bind(1, old).run(); !st) {
                 return st;
             }
@@ -333,7 +498,7 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
                   // The version key's unit: a consolidated decision's units stand for one.
                   .bind(14, roundKeyOf(r).unitCode)
                   .bind(15, r.unitName)
-                  .bind(16, rel + "/data/" + r.decisionFile)
+                  .bind(16, d.decisionPath)
                   .bind(17, static_cast<long long>(r.awardees.size()))
                   .bind(18, r.awardKind)
                   .bind(19, r.roundName)
@@ -370,9 +535,13 @@ core::Status IndexWriter::write(const PreparedDecision& d) {
     std::size_t index = 0;
     for (const auto& a : r.awardees) {
         const AwardRecord* award = awardOf(r, a);
-        const std::string& facets = d.facets[d.facetOf[index++]];
+        const std::string& facets = d.facets[d.facetOf[index]];
+        const long long rowid = awardeeRowid(r.year, id, ordinal++);
+        if (auto known = writeKnown(d, index++, rowid); !known) {
+            return known;
+        }
         // Static bindings: `d` outlives the statement's run (which resets it).
-        st = m_insertAwardee.bind(1, awardeeRowid(r.year, id, ordinal++))
+        st = m_insertAwardee.bind(1, rowid)
                  .bindStatic(2, own[0])
                  .bindStatic(3, own[1])
                  .bindStatic(4, own[2])
@@ -507,7 +676,8 @@ core::Status IndexWriter::commit() {
     }
     auto st = m_db.exec("COMMIT");
     m_findDecision = m_deleteDecision = m_deleteAwardees = m_insertDecision = m_insertAwardee =
-        m_markSuperseded = m_deleteKeys = m_insertKeys = Statement();
+        m_markSuperseded = m_deleteKeys = m_insertKeys = m_insertKnown = m_insertUse =
+            m_deleteKnown = m_deleteUses = Statement();
     m_db.close();
     return st;
 }
@@ -615,7 +785,15 @@ core::Result<int> rebuildIndex(const fs::path& root, const Metadata& metadata,
         fs::remove(tmp, ec);
         return added.error();
     }
-    const int awardees = static_cast<int>(added.value());
+    int awardees = static_cast<int>(added.value());
+    // The awards imported from before tdkt (history/): kept by reindex like the bags.
+    for (const auto& import : readHistoryImports(root)) {
+        if (auto st = writer->addHistory(import, searchKey); !st) {
+            fs::remove(tmp, ec);
+            return st.error();
+        }
+        awardees += static_cast<int>(import.awards.size());
+    }
     if (auto st = writer->commit(); !st) {
         fs::remove(tmp, ec);
         return st.error();

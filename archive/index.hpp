@@ -14,11 +14,12 @@ namespace tdkt::archive {
 
 class Metadata;
 struct PreparedDecision;
+struct HistoryImport;
 
 fs::path indexFile(const fs::path& root);
 
 // Schema version in PRAGMA user_version; an index of another version is rebuilt from the tree.
-constexpr int kIndexVersion = 6;
+constexpr int kIndexVersion = 7;
 
 // An FTS5 rowid is (year << kYearShift) | (decision id << kRowidShift) | awardee ordinal:
 // - a year filter is a rowid range, which FTS5 seeks to in every doclist (the most common
@@ -61,6 +62,9 @@ public:
     // worker thread (a bounded queue ahead) while this thread inserts. What reindex and the
     // benchmark do. Returns the number of awardees added.
     core::Result<long long> addAll(const Next& next, const SearchKeyFn& searchKey);
+    // Adds the awards of one history import (archive/history.hpp): one decision row per
+    // decision of the file (historyDecisions), replacing what the index held for them.
+    core::Status addHistory(const HistoryImport& import, const SearchKeyFn& searchKey);
     core::Status commit();
 
 private:
@@ -68,11 +72,14 @@ private:
     PreparedDecision prepare(std::string relativeDir, DecisionRecord record,
                              const SearchKeyFn& searchKey);
     core::Status write(const PreparedDecision& d);
+    // The known_awards row (and initiative_uses rows) of awardee `index` of `d`.
+    core::Status writeKnown(const PreparedDecision& d, std::size_t index, long long rowid);
 
     Database m_db;
     Mode m_mode = Mode::Update;
     Statement m_findDecision, m_deleteDecision, m_deleteAwardees, m_insertDecision, m_insertAwardee,
-        m_markSuperseded, m_deleteKeys, m_insertKeys;
+        m_markSuperseded, m_deleteKeys, m_insertKeys, m_insertKnown, m_insertUse, m_deleteKnown,
+        m_deleteUses;
     std::unordered_map<std::string, std::string> m_keyCache;
     std::unordered_set<std::string> m_terms; // for the vocab table, written by commit
     int m_added = 0;
@@ -80,6 +87,8 @@ private:
 
 // Whether the index file exists and has the current schema version.
 bool indexIsCurrent(const fs::path& file);
+// Whether the index holds a decision row for `relativeDir` (false when it cannot be read).
+bool indexHasDecision(const fs::path& root, const std::string& relativeDir);
 
 // The filed decision for this dossier and award according to the index; std::nullopt when
 // not found, an error when the index cannot be read (callers then scan the tree).

@@ -56,7 +56,7 @@ std::vector<std::string> pendingCommits(const fs::path& root) {
 bool isHousekeepingName(const std::string& name) {
     return name == ".lock" || name == ".staging" || name == kPendingCommitFile ||
            isInterruptedJournalWrite(name) || name == "registers" || name == "journal" ||
-           name.rfind("index.sqlite", 0) == 0 || name.rfind(".index", 0) == 0;
+           name == "history" || name.rfind("index.sqlite", 0) == 0 || name.rfind(".index", 0) == 0;
 }
 
 TreeListing listTree(const fs::path& root) {

@@ -14,7 +14,8 @@ struct TreeListing {
     std::vector<std::string> unexpected; // other entries at the year/issuer levels
 };
 
-// Names at the root level that are not years: the archive's own files.
+// Names at the root level that are not years: the archive's own files (and history/, the
+// imported awards of before tdkt: archive/history.hpp).
 bool isHousekeepingName(const std::string& name);
 
 TreeListing listTree(const fs::path& root);

@@ -1,6 +1,7 @@
 #include "archive/archive.hpp"
 #include "archive/bag.hpp"
 #include "archive/digest.hpp"
+#include "archive/history.hpp"
 #include "archive/index.hpp"
 #include "archive/metadata.hpp"
 #include "archive/register.hpp"
@@ -888,6 +889,13 @@ core::Result<VerifyReport> verify(const fs::path& root, const fs::path& schemasD
         }
     }
 
+    // The imported awards of before tdkt: each copy's SHA-256, each record; the index holds
+    // them as decisions named after the copy.
+    for (const auto& import : verifyHistory(root, report)) {
+        for (const auto& d : historyDecisions(import)) {
+            awardeesByBag[d.rel] = static_cast<int>(d.record.awardees.size());
+        }
+    }
     if (options.searchKey && !options.since) {
         for (const auto& rel : pending) {
             awardeesByBag.erase(rel); // indexed when the commit completes

@@ -1,0 +1,123 @@
+#include "archive/known_history.hpp"
+
+#include "archive/index.hpp"
+#include "archive/sqlite.hpp"
+
+namespace tdkt::archive {
+namespace {
+
+// Only awards of current decisions: a decision replaced by a corrected one granted nothing.
+std::string currentDecisionJoin(const std::string& alias) {
+    return " JOIN decisions d ON d.id = " + awardeeDecisionSql(alias) + " AND d.superseded_by = ''";
+}
+
+std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string::npos) {
+            end = text.size();
+        }
+        out.push_back(text.substr(start, end - start));
+        start = end + 1;
+    }
+    return out;
+}
+
+} // namespace
+
+struct ArchiveHistory::Impl {
+    Database db;
+    // Mutable: a lookup is const for the caller, but binds and steps the statement.
+    mutable Statement awards;
+    mutable Statement uses;
+    bool available = false;
+};
+
+ArchiveHistory::ArchiveHistory() : m_impl(std::make_unique<Impl>()) {}
+ArchiveHistory::ArchiveHistory(ArchiveHistory&&) noexcept = default;
+ArchiveHistory& ArchiveHistory::operator=(ArchiveHistory&&) noexcept = default;
+ArchiveHistory::~ArchiveHistory() = default;
+
+ArchiveHistory ArchiveHistory::open(const fs::path& root) {
+    ArchiveHistory h;
+    if (!indexIsCurrent(indexFile(root))) {
+        return h;
+    }
+    auto db = Database::open(indexFile(root), true);
+    if (!db) {
+        return h;
+    }
+    auto awards = db->prepare(
+        "SELECT k.kind_id, k.kind_name, k.year, k.period, k.decision_number, k.decision_date, "
+        "k.issuer, k.unit, k.initiative_keys, k.source FROM known_awards k" +
+        currentDecisionJoin("k") +
+        " WHERE k.person_key = ?1 AND k.nominee_kind = ?2 AND (?3 = 0 OR k.birth_year = 0 OR "
+        "k.birth_year = ?3) ORDER BY k.year, k.decision_date, k.id");
+    auto uses = db->prepare("SELECT k.name, k.kind_name, k.year, k.decision_number, k.source "
+                            "FROM initiative_uses u JOIN known_awards k ON k.id = u.award_id" +
+                            currentDecisionJoin("k") +
+                            " WHERE u.initiative_key = ?1 ORDER BY k.year, k.decision_date, k.id");
+    if (!awards || !uses) {
+        return h;
+    }
+    h.m_impl->db = std::move(db.value());
+    h.m_impl->awards = std::move(awards.value());
+    h.m_impl->uses = std::move(uses.value());
+    h.m_impl->available = true;
+    return h;
+}
+
+bool ArchiveHistory::available() const {
+    return m_impl && m_impl->available;
+}
+
+std::vector<model::KnownAward>
+ArchiveHistory::awardsOf(model::NomineeKind kind, const std::string& nameKey, int birthYear) const {
+    std::vector<model::KnownAward> out;
+    if (!available() || nameKey.empty()) {
+        return out;
+    }
+    Statement& s = m_impl->awards;
+    s.bind(1, nameKey).bind(2, std::string(model::toString(kind)));
+    s.bind(3, static_cast<long long>(birthYear));
+    for (auto row = s.step(); row && row.value(); row = s.step()) {
+        model::KnownAward a;
+        a.kindId = s.text(0);
+        a.kindName = s.text(1);
+        a.year = static_cast<int>(s.integer(2));
+        a.period = s.text(3);
+        a.decisionNumber = s.text(4);
+        a.decisionDate = model::Date::parseIso(s.text(5)).value_or(model::Date{});
+        a.issuer = s.text(6);
+        a.unit = s.text(7);
+        a.initiativeKeys = lines(s.text(8));
+        a.source = s.text(9);
+        out.push_back(std::move(a));
+    }
+    s.reset();
+    return out;
+}
+
+std::vector<model::InitiativeUse> ArchiveHistory::usesOf(const std::string& key) const {
+    std::vector<model::InitiativeUse> out;
+    if (!available() || key.empty()) {
+        return out;
+    }
+    Statement& s = m_impl->uses;
+    s.bind(1, key);
+    for (auto row = s.step(); row && row.value(); row = s.step()) {
+        model::InitiativeUse u;
+        u.recipient = s.text(0);
+        u.kindName = s.text(1);
+        u.year = static_cast<int>(s.integer(2));
+        u.decisionNumber = s.text(3);
+        u.source = s.text(4);
+        out.push_back(std::move(u));
+    }
+    s.reset();
+    return out;
+}
+
+} // namespace tdkt::archive
