@@ -1,6 +1,7 @@
 // tdkt-full's command table: every command, in the order `tdkt --help` lists them.
 #include "cli.hpp"
 #include "command.hpp"
+#include "history_command.hpp"
 #include "pipeline/job/pipeline.hpp"
 
 namespace tdkt::app {
@@ -14,6 +15,7 @@ const CommandTable& fullCommandTable() {
         &search,
         &verifyCommand(),
         &reindexCommand(),
+        &historyCommand(),
         &textCommand(),
         &previewCommand(),
         &reportCommand(),
