@@ -14,7 +14,7 @@ namespace {
 
 int runCodes(Invocation& inv) {
     if (inv.positional.size() > 1) {
-        return usageError(inv.err, "codes", "chỉ nhận một mã (ví dụ V006) hoặc không có");
+        return usageError(inv.err, "codes", "chỉ nhận một mã (ví dụ L010) hoặc không có");
     }
     const std::string only = inv.positional.empty() ? std::string() : inv.positional[0];
     if (!only.empty() && !core::findCode(only)) {

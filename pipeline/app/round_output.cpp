@@ -167,7 +167,13 @@ Poco::JSON::Object diagnosticJson(const core::Diagnostic& d) {
     if (!d.field.empty()) {
         o.set("field", d.field);
     }
+    if (!d.subject.empty()) {
+        o.set("subject", d.subject);
+    }
     o.set("message", d.message);
+    if (!d.basis.empty()) {
+        o.set("basis", d.basis);
+    }
     return o;
 }
 

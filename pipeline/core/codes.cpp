@@ -19,6 +19,7 @@ constexpr std::string_view kCore = "core";           // C: files and settings (p
 constexpr std::string_view kJob = "job";             // J: pipeline/job
 constexpr std::string_view kCatalogue = "catalogue"; // K: the award catalogue
 constexpr std::string_view kMoney = "money";         // M: award money (pipeline/award)
+constexpr std::string_view kRules = "rules";         // L: the rules file (config/rules.xml)
 constexpr std::string_view kNormalize = "normalize"; // N: pipeline/normalize
 constexpr std::string_view kRender = "render";       // R: pipeline/render
 constexpr std::string_view kTemplate = "template";   // T: pipeline/template
@@ -123,7 +124,8 @@ constexpr CodeInfo kCodes[] = {
      "tệp lịch sử khen thưởng không đọc được: không phải UTF-8, trống hoặc thiếu dòng tiêu đề"},
     {"A402", kArchive, kErr, "thiếu cột bắt buộc trong dòng tiêu đề của tệp lịch sử khen thưởng"},
     {"A403", kArchive, kWarn, "cột không dùng đến trong tệp lịch sử khen thưởng, bỏ qua"},
-    {"A404", kArchive, kErr, "cột xuất hiện hai lần trong dòng tiêu đề của tệp lịch sử khen thưởng"},
+    {"A404", kArchive, kErr,
+     "cột xuất hiện hai lần trong dòng tiêu đề của tệp lịch sử khen thưởng"},
     {"A405", kArchive, kErr, "thiếu giá trị bắt buộc trong một dòng lịch sử khen thưởng"},
     {"A406", kArchive, kErr,
      "giá trị không hợp lệ trong một dòng lịch sử khen thưởng (loại đối tượng, năm sinh, năm, "
@@ -183,6 +185,40 @@ constexpr CodeInfo kCodes[] = {
     {"K007", kCatalogue, kErr, "một tên gọi dùng cho hai loại khen thưởng"},
     {"K010", kCatalogue, kErr, "lời văn trong danh mục khen thưởng sai cú pháp mẫu"},
     {"K020", kCatalogue, kWarn, "dữ kiện danh mục khen thưởng chưa được xác minh"},
+    {"K030", kCatalogue, kErr, "không đọc được tệp quy tắc kiểm tra (config/rules.xml)"},
+    {"K031", kCatalogue, kErr, "tệp quy tắc kiểm tra không hợp lệ"},
+    {"K032", kCatalogue, kErr, "quy tắc kiểm tra có ngày hết hiệu lực không sau ngày bắt đầu"},
+    {"K033", kCatalogue, kErr, "hai quy tắc cùng mã cùng áp dụng một ngày"},
+    {"K034", kCatalogue, kErr, "một mã quy tắc dùng cho hai loại quy tắc"},
+    {"K035", kCatalogue, kErr, "quy tắc nêu loại khen thưởng không có trong danh mục"},
+
+    // The rules of config/rules.xml: the severity is the shipped one, an office may change it.
+    {"L001", kRules, kErr, "hồ sơ thiếu báo cáo thành tích"},
+    {"L002", kRules, kErr, "hồ sơ thiếu biên bản xét của Hội đồng Thi đua - Khen thưởng"},
+    {"L003", kRules, kErr, "sáng kiến dùng để xét Chiến sĩ thi đua thiếu giấy chứng nhận"},
+    {"L004", kRules, kErr, "biên bản xét lập sau tờ trình"},
+    {"L005", kRules, kErr, "tờ trình ghi ngày sau ngày quyết định"},
+    {"L006", kRules, kErr, "ngày trong hồ sơ sau ngày kiểm tra"},
+    {"L010", kRules, kErr, "chưa đủ tiêu chuẩn Bằng khen cấp tỉnh cho cá nhân"},
+    {"L011", kRules, kErr, "chưa đủ tiêu chuẩn Chiến sĩ thi đua cấp tỉnh"},
+    {"L012", kRules, kErr, "chưa đủ tiêu chuẩn Chiến sĩ thi đua cơ sở"},
+    {"L013", kRules, kErr, "chưa đủ tiêu chuẩn Lao động tiên tiến"},
+    {"L014", kRules, kErr, "chưa đủ tiêu chuẩn Chiến sĩ thi đua toàn quốc"},
+    {"L015", kRules, kErr, "chưa đủ tiêu chuẩn Bằng khen Thủ tướng Chính phủ cho cá nhân"},
+    {"L020", kRules, kWarn, "số Chiến sĩ thi đua cơ sở vượt tỷ lệ so với Lao động tiên tiến"},
+    {"L021", kRules, kErr,
+     "người được đề nghị đang bị xem xét kỷ luật hoặc trong thời hạn kỷ luật"},
+    {"L022", kRules, kErr, "sáng kiến đã được dùng để đề nghị khen thưởng khác"},
+    {"L023", kRules, kErr, "một người, tập thể hay hộ gia đình được ghi hai lần trong hồ sơ"},
+    {"L024", kRules, kWarn, "cùng một người được hai đơn vị đề nghị trong một đợt"},
+    {"L025", kRules, kWarn, "hai tên chỉ khác nhau ở dấu"},
+    {"L026", kRules, kErr, "cùng hình thức cho cùng thành tích đã được khen thưởng"},
+    {"L027", kRules, kErr, "thành tích đã được khen bằng hình thức khác"},
+    {"L028", kRules, kWarn, "khen thưởng kê khai trong quá trình không có trong kho lưu trữ"},
+    {"L030", kRules, kErr, "họ tên cá nhân có chữ số"},
+    {"L031", kRules, kWarn, "họ tên cá nhân viết toàn chữ in hoa"},
+    {"L032", kRules, kErr, "tuổi trong năm thành tích ngoài khoảng hợp lý"},
+    {"L033", kRules, kErr, "tuổi của người được Giấy khen ngoài khoảng hợp lý"},
 
     {"M001", kMoney, kErr, "không có bảng hệ số tiền thưởng áp dụng vào ngày quyết định"},
     {"M002", kMoney, kErr, "không có mức lương cơ sở áp dụng vào ngày quyết định"},
@@ -243,10 +279,6 @@ constexpr CodeInfo kCodes[] = {
     {"V003", kValidate, kErr,
      "cơ quan ban hành không có thẩm quyền quyết định loại khen thưởng này"},
     {"V004", kValidate, kErr, "đề nghị khen thưởng không có ai được đề nghị"},
-    {"V005", kValidate, kErr, "tuổi trong năm xét ngoài khoảng hợp lý (16–100)"},
-    {"V006", kValidate, kErr, "tờ trình ghi ngày sau ngày quyết định"},
-    {"V007", kValidate, kWarn, "biên bản xét ghi ngày sau ngày tờ trình"},
-    {"V008", kValidate, kErr, "trùng người được đề nghị trong cùng đề nghị khen thưởng"},
     {"V009", kValidate, kWarn, "năm quyết định không khớp năm của đợt khen thưởng"},
     {"V012", kValidate, kErr, "chỉ có ký tự vô hình, không có nội dung đọc được"},
     {"V013", kValidate, kWarn, "một người được đề nghị nhiều hình thức khen thưởng"},

@@ -42,10 +42,15 @@ std::string format(const Diagnostic& d) {
     }
     out += severityWord(d.severity);
     out += " [" + terminalSafe(d.code) + "] ";
-    if (!d.field.empty()) {
+    if (!d.subject.empty()) {
+        out += "«" + terminalSafe(d.subject) + "»: ";
+    } else if (!d.field.empty()) {
         out += terminalSafe(d.field) + ": ";
     }
     out += terminalSafe(d.message);
+    if (!d.basis.empty()) {
+        out += " (căn cứ: " + terminalSafe(d.basis) + ")";
+    }
     return out;
 }
 

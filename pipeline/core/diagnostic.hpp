@@ -20,6 +20,10 @@ struct Diagnostic {
     SourceLocation where;
     std::string field;   // element/attribute path or field name, may be empty
     std::string message; // Vietnamese, for clerks
+    // Rule findings: whom it is about ("Nguyễn Văn An"), printed instead of the field, and the
+    // legal basis of the rule ("Luật Thi đua, khen thưởng 2022, Điều 74"). Both may be empty.
+    std::string subject = {};
+    std::string basis = {};
 };
 
 // "lỗi", "cảnh báo", "ghi chú": the word a clerk reads.
@@ -27,7 +31,8 @@ const char* severityWord(Severity s);
 // "error", "warning", "note": the name in JSON output.
 const char* severityId(Severity s);
 
-// "file:line: lỗi [V012] field: message" (field part omitted when empty), one line, safe for a
+// "file:line: lỗi [V012] field: message" (field part omitted when empty); a rule finding reads
+// "file:line: lỗi [L010] «subject»: message (căn cứ: basis)". One line, safe for a
 // terminal: control, bidi and invisible characters are shown escaped (see terminal_text.hpp).
 std::string format(const Diagnostic& d);
 

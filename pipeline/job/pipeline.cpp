@@ -11,9 +11,11 @@
 #include "pipeline/validate/codes.hpp"
 #include "pipeline/validate/dossier_validator.hpp"
 #include "pipeline/validate/issuer_registry.hpp"
+#include "pipeline/validate/law_checks.hpp"
 #include "print_setup.hpp"
 #include "search_key.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <mutex>
@@ -156,6 +158,47 @@ core::Result<Pipeline> Pipeline::load(const core::Environment& env) {
 
 namespace {
 
+// The date the dossiers' dates are checked against: --as-of / TDKT_AS_OF, else the clock's
+// date in Vietnam (SOURCE_DATE_EPOCH or today).
+model::Date checkDate(const core::Environment& env) {
+    if (auto asOf = model::Date::parseIso(env.asOf)) {
+        return *asOf;
+    }
+    return model::vietnamDateTime(env.now).date;
+}
+
+// Runs work(i) for every i < count, two files at a time when the machine has two cores.
+template <class Work> void forEachFile(std::size_t count, Work work) {
+    std::atomic<std::size_t> next{0};
+    auto loop = [&] {
+        for (std::size_t i = next++; i < count; i = next++) {
+            work(i);
+        }
+    };
+    std::thread helper;
+    if (count > 1 && std::thread::hardware_concurrency() > 1) {
+        helper = std::thread(loop);
+    }
+    loop();
+    if (helper.joinable()) {
+        helper.join();
+    }
+}
+
+// One file's findings in the order of its lines (the run's rules add theirs after the file's
+// own); findings without a line first, as they concern the whole file.
+void sortByLine(core::Diagnostics& diags) {
+    std::vector<core::Diagnostic> items = diags.items();
+    std::stable_sort(items.begin(), items.end(),
+                     [](const core::Diagnostic& a, const core::Diagnostic& b) {
+                         return a.where.line < b.where.line;
+                     });
+    diags = core::Diagnostics();
+    for (auto& d : items) {
+        diags.add(std::move(d));
+    }
+}
+
 // A normalisation change is a note for the clerk to confirm before printing.
 void noteChanges(const model::Dossier& dossier, core::Diagnostics& diags) {
     for (const auto& c : dossier.changes) {
@@ -205,43 +248,62 @@ struct Pipeline::Checked {
 
 Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
                                          const text::Options& text, bool perDossier,
-                                         const std::optional<model::Date>& runDate) const {
+                                         const std::optional<model::Date>& runDate,
+                                         const model::KnownHistory* history) const {
     Checked out;
     CheckReport& report = out.report;
-    // Each file read, validated and normalised on its own, two at a time; the findings and
-    // dossiers are then taken in the order the files were given.
+    // Each file read and validated on its own, two at a time; then the run's law checks; then
+    // each valid dossier normalised; the findings and dossiers are taken in the order the files
+    // were given.
     struct FileCheck {
         core::Diagnostics diags;
-        std::optional<model::Dossier> dossier;
+        std::optional<model::Dossier> dossier;  // read and valid so far
+        std::optional<model::Dossier> rejected; // read, but an error of its own
     };
     std::vector<FileCheck> checked(files.size());
-    {
-        std::atomic<std::size_t> next{0};
-        auto work = [&] {
-            for (std::size_t i = next++; i < files.size(); i = next++) {
-                FileCheck& c = checked[i];
-                auto dossier = m_impl->validator->read(fs::path(files[i]), files[i], c.diags);
-                if (!dossier) {
-                    if (!c.diags.hasErrors()) {
-                        const auto& e = dossier.error();
-                        c.diags.error(e.code, e.where, {}, e.message);
-                    }
-                    continue;
-                }
-                normalize::normalizeDossier(dossier.value(), text);
-                noteChanges(dossier.value(), c.diags);
-                c.dossier = std::move(dossier).value();
+    forEachFile(files.size(), [&](std::size_t i) {
+        FileCheck& c = checked[i];
+        auto dossier = m_impl->validator->read(fs::path(files[i]), files[i], c.diags, &c.rejected);
+        if (!dossier) {
+            if (!c.diags.hasErrors()) {
+                const auto& e = dossier.error();
+                c.diags.error(e.code, e.where, {}, e.message);
             }
-        };
-        std::thread helper;
-        if (files.size() > 1 && std::thread::hardware_concurrency() > 1) {
-            helper = std::thread(work);
+            return;
         }
-        work();
-        if (helper.joinable()) {
-            helper.join();
+        c.dossier = std::move(dossier).value();
+    });
+    // The law (config/rules.xml) on the whole run, as typed: each dossier against the rules in
+    // force on its decision dates, against the other dossiers and against the archive. A
+    // dossier rejected by its own rules is still looked at, so that every problem is listed.
+    {
+        std::vector<const model::Dossier*> run;
+        std::vector<std::size_t> owner;
+        for (std::size_t i = 0; i < checked.size(); ++i) {
+            if (const auto& d = checked[i].dossier ? checked[i].dossier : checked[i].rejected) {
+                run.push_back(&*d);
+                owner.push_back(i);
+            }
+        }
+        const validate::LawContext law{m_impl->validator->rules(), *m_impl->catalogue,
+                                       checkDate(m_impl->env), runDate, history};
+        std::vector<core::Diagnostics> found;
+        validate::checkLaw(run, law, found);
+        for (std::size_t k = 0; k < run.size(); ++k) {
+            FileCheck& c = checked[owner[k]];
+            c.diags.append(found[k]);
+            if (found[k].hasErrors() && c.dossier) {
+                c.dossier.reset();
+            }
+            sortByLine(c.diags);
         }
     }
+    forEachFile(files.size(), [&](std::size_t i) {
+        if (FileCheck& c = checked[i]; c.dossier) {
+            normalize::normalizeDossier(*c.dossier, text);
+            noteChanges(*c.dossier, c.diags);
+        }
+    });
     for (auto& c : checked) {
         report.diagnostics.append(c.diags);
         if (c.dossier) {
@@ -272,12 +334,13 @@ Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
 
 CheckReport Pipeline::check(const std::vector<std::string>& files, const text::Options& text,
                             bool perDossier) const {
-    return checkAndPlan(files, text, perDossier, std::nullopt).report;
+    return checkAndPlan(files, text, perDossier, std::nullopt, nullptr).report;
 }
 
 IssueReport Pipeline::issue(const IssueOptions& options) const {
     IssueReport report;
-    Checked checked = checkAndPlan(options.files, options.text, options.perDossier, options.date);
+    Checked checked =
+        checkAndPlan(options.files, options.text, options.perDossier, options.date, nullptr);
     report.check = std::move(checked.report);
     const std::vector<Plan>& plans = checked.plans;
     report.plannedDecisions = static_cast<int>(plans.size());

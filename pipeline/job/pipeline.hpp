@@ -8,6 +8,7 @@
 #include "pipeline/core/environment.hpp"
 #include "pipeline/core/error.hpp"
 #include "pipeline/model/dossier.hpp"
+#include "pipeline/model/known_history.hpp"
 #include "pipeline/text/options.hpp"
 
 #include <functional>
@@ -125,7 +126,8 @@ public:
 private:
     struct Checked; // the check report and the decisions planned from it
     Checked checkAndPlan(const std::vector<std::string>& files, const text::Options& text,
-                         bool perDossier, const std::optional<model::Date>& runDate) const;
+                         bool perDossier, const std::optional<model::Date>& runDate,
+                         const model::KnownHistory* history) const;
     Pipeline();
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -124,4 +124,33 @@ std::size_t visibleLength(std::string_view utf8) {
     return count;
 }
 
+bool hasDigit(std::string_view utf8) {
+    const icu::UnicodeString s = fromUtf8(utf8);
+    for (std::int32_t i = 0; i < s.length();) {
+        const UChar32 c = s.char32At(i);
+        i += U16_LENGTH(c);
+        if (u_isdigit(c)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+std::vector<std::string> initiativeKeys(std::string_view code, std::string_view title) {
+    std::vector<std::string> keys;
+    std::string folded;
+    for (char c : nameKey(code)) {
+        if (c != ' ' && c != '-' && c != '.' && c != '/' && c != '_') {
+            folded += c;
+        }
+    }
+    if (!folded.empty()) {
+        keys.push_back("ma:" + folded);
+    }
+    if (hasVisibleText(title)) {
+        keys.push_back("ten:" + nameKey(title));
+    }
+    return keys;
+}
+
 } // namespace tdkt::text

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tdkt::text {
 
@@ -19,5 +20,14 @@ bool hasVisibleText(std::string_view utf8);
 // Length in characters as printed: NFC, whitespace runs collapsed, ends trimmed, invisible
 // characters not counted.
 std::size_t visibleLength(std::string_view utf8);
+
+// True when the text holds a decimal digit of any script ("Ng0 Thị Lan", "Lê Văn ２").
+bool hasDigit(std::string_view utf8);
+
+// The keys one initiative (sáng kiến) is known by, to find it used twice however it was
+// typed: "ma:" + its recognition code folded (case, spaces, dashes and dots ignored:
+// "SKTP-2025-041" = "sktp 2025 041") when it has one, and "ten:" + the nameKey of its title
+// when the title has visible text. Two records are the same initiative when they share a key.
+std::vector<std::string> initiativeKeys(std::string_view code, std::string_view title);
 
 } // namespace tdkt::text

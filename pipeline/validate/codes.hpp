@@ -10,10 +10,9 @@ inline constexpr const char* kUnknownIssuer = "V001";  // award/@issuer not conf
 inline constexpr const char* kIssuerNotValid = "V002"; // issuer does not exist on that date
 inline constexpr const char* kFormNotGranted = "V003"; // issuer may not grant that form then
 inline constexpr const char* kAwardWithoutNominee = "V004";
-inline constexpr const char* kImplausibleAge = "V005"; // age in the round year not 16–100
-inline constexpr const char* kSubmissionAfterDecision = "V006";
-inline constexpr const char* kReviewAfterSubmission = "V007"; // warning
-inline constexpr const char* kDuplicateNominee = "V008";
+// V005 (age), V006 (tờ trình after the decision), V007 (biên bản after the tờ trình) and V008
+// (one recipient twice) are retired: the rules file checks them as L032/L033, L005, L004 and
+// L023 (config/rules.xml, law_checks.cpp), by decision date and with their legal basis.
 inline constexpr const char* kRoundYearMismatch = "V009"; // warning
 // V011 is retired (an achievement over 200 characters): how much a certificate holds is
 // measured at validation with its template and fonts (R001, job/drawing_check.cpp), and the
@@ -56,6 +55,13 @@ inline constexpr const char* kCatalogueBadRule = "K005";
 inline constexpr const char* kCatalogueNotIssuable = "K006";
 inline constexpr const char* kCatalogueAliasShared = "K007";
 inline constexpr const char* kCataloguePattern = "K010"; // a wording pattern that does not parse
+// Rules file (config/rules.xml, K030–K039); configuration errors (exit 78).
+inline constexpr const char* kRulesUnreadable = "K030";
+inline constexpr const char* kRulesInvalid = "K031";
+inline constexpr const char* kRulesBadPeriod = "K032";
+inline constexpr const char* kRulesOverlap = "K033";
+inline constexpr const char* kRulesCodeShared = "K034";
+inline constexpr const char* kRulesUnknownKind = "K035";
 // K020 (warning when issuing): a fact of the catalogue marked verified="false".
 
 } // namespace tdkt::validate::codes

@@ -17,9 +17,6 @@ using core::SourceLocation;
 
 namespace {
 
-constexpr int kMinAge = 16;
-constexpr int kMaxAge = 100;
-
 std::string oneLine(std::string s) {
     for (char& c : s) {
         c = c == '\n' ? ' ' : c;
@@ -114,14 +111,6 @@ private:
                               "tờ trình phải có số, ký hiệu (quyết định dẫn «Tờ trình số …»)");
             }
         }
-        const model::DossierDocument* bb = m_d.firstDocument(model::DocumentKind::ReviewMinutes);
-        if (tt && bb && bb->date.valid() && tt->date.valid() && tt->date < bb->date) {
-            m_diags.warning(codes::kReviewAfterSubmission, bb->where,
-                            m_fields.v10 ? "reviewMinutes/date" : "document/date",
-                            "ngày biên bản xét (" + model::dateShort(bb->date) +
-                                ") sau ngày tờ trình (" + model::dateShort(tt->date) +
-                                "); thông thường Hội đồng xét trước rồi mới lập tờ trình");
-        }
         std::set<std::string> initiatives;
         for (const auto& n : m_d.nominees) {
             for (const auto& in : n.history.initiatives) {
@@ -196,13 +185,6 @@ private:
             }
         }
         checkPeriod(p, field);
-        // The tờ trình this proposal's decision cites.
-        const model::DossierDocument* tt = m_d.documentFor(model::DocumentKind::Submission, p.id);
-        if (tt && tt->date.valid() && on < tt->date) {
-            m_diags.error(codes::kSubmissionAfterDecision, p.where, field + "/@decisionDate",
-                          "ngày tờ trình (" + model::dateShort(tt->date) + ") sau " + onText(p) +
-                              "; quyết định phải ban hành sau khi có tờ trình");
-        }
         if (m_d.round.year > 0) {
             const int gap = on.year - m_d.round.year;
             if (gap < 0 || gap > 1) {
@@ -275,44 +257,11 @@ private:
         }
     }
 
+    // Recipients entered twice, across proposals, are L023 (law_checks.cpp).
     void checkNominees() {
-        // Keys ignore the ways one name gets typed differently (nameKey), so a name entered
-        // twice by two clerks is still caught.
-        std::unordered_map<std::string, const model::Nominee*> samePerson;
-        std::unordered_map<std::string, const model::Nominee*> sameProposal;
         for (const auto& n : m_d.nominees) {
             checkNominee(n);
-            const bool individual = n.kind == model::NomineeKind::Individual;
-            const std::string person =
-                std::string(model::toString(n.kind)) + '\x1f' +
-                text::nameKey(n.kind == model::NomineeKind::Household ? n.headName + '\x1f' + n.name
-                                                                      : n.name) +
-                '\x1f' + std::to_string(individual ? n.birthYear : 0);
-            bool duplicate = false;
-            for (const auto& nom : n.nominations) {
-                auto [dup, fresh] = sameProposal.emplace(person + '\x1f' + nom.proposalId, &n);
-                if (!fresh && dup->second != &n) {
-                    m_diags.error(codes::kDuplicateNominee, n.where, nomineeField(n),
-                                  "trùng với «" + model::displayName(*dup->second) + "» (id " +
-                                      dup->second->id + ", dòng " +
-                                      std::to_string(dup->second->where.line) + "): cùng " +
-                                      (individual ? "họ tên, năm sinh" : "tên") +
-                                      " và cùng đề nghị khen thưởng");
-                    duplicate = true;
-                }
-            }
-            if (duplicate) {
-                continue;
-            }
             checkTwoForms(n);
-            auto [other, first] = samePerson.emplace(person, &n);
-            if (!first) {
-                m_diags.warning(codes::kSameNomineeTwoAwards, n.where, nomineeField(n),
-                                "«" + model::displayName(n) + "» cũng được đề nghị ở dòng " +
-                                    std::to_string(other->second->where.line) +
-                                    " với hình thức khác; một thành tích chỉ được khen thưởng "
-                                    "một hình thức (Luật Thi đua, khen thưởng, Điều 6)");
-            }
         }
     }
 
@@ -344,8 +293,6 @@ private:
             requireVisible(n.name, n.where, field + "/fullName");
             requireVisible(n.position, n.where, field + "/position");
             requireVisible(n.workplace, n.where, field + "/workplace");
-            checkAge(n.birthYear, n.where,
-                     field + (n.birthDate.valid() ? "/birthDate" : "/birthYear"));
             break;
         case model::NomineeKind::Collective:
             requireVisible(n.name, n.where, field + "/name");
@@ -355,9 +302,6 @@ private:
             requireVisible(n.name, n.where, field + "/name");
             requireVisible(n.headName, n.where, field + "/head/fullName");
             requireVisible(n.address, n.where, field + "/address");
-            if (n.headBirthYear > 0) {
-                checkAge(n.headBirthYear, n.where, field + "/head/birthYear");
-            }
             break;
         }
         requireVisible(n.representative.name, n.where, field + "/representative/fullName");
@@ -366,20 +310,6 @@ private:
             checkNomination(n, nom, proposals);
         }
         checkHistory(n, field);
-    }
-
-    void checkAge(int birthYear, const SourceLocation& where, const std::string& field) {
-        if (m_d.round.year <= 0) {
-            return;
-        }
-        const int age = m_d.round.year - birthYear;
-        if (age < kMinAge || age > kMaxAge) {
-            m_diags.error(codes::kImplausibleAge, where, field,
-                          "năm sinh " + std::to_string(birthYear) + " cho tuổi " +
-                              std::to_string(age) + " trong năm " + std::to_string(m_d.round.year) +
-                              ", ngoài khoảng hợp lý " + std::to_string(kMinAge) + "–" +
-                              std::to_string(kMaxAge));
-        }
     }
 
     void checkNomination(const model::Nominee& n, const model::Nomination& nom,

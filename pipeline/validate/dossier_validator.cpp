@@ -98,6 +98,11 @@ DossierValidator::load(const core::Environment& env, std::shared_ptr<const Issue
     v.m_schema10 = std::move(schema10).value();
     v.m_schema20 = std::move(schema20).value();
     v.m_issuers = std::move(issuers);
+    auto rules = RuleBook::load(env, *catalogue);
+    if (!rules) {
+        return rules.error();
+    }
+    v.m_rules = std::make_shared<const RuleBook>(std::move(rules).value());
     v.m_catalogue = std::move(catalogue);
     v.m_runDate = model::vietnamDateTime(env.now).date;
     return v;
@@ -115,9 +120,9 @@ core::Error DossierValidator::tooLarge(std::uintmax_t size, const std::string& d
                            {displayName});
 }
 
-core::Result<model::Dossier> DossierValidator::read(const fs::path& file,
-                                                    const std::string& displayName,
-                                                    Diagnostics& diags) const {
+core::Result<model::Dossier>
+DossierValidator::read(const fs::path& file, const std::string& displayName, Diagnostics& diags,
+                       std::optional<model::Dossier>* rejectedModel) const {
     // The size is judged before a byte is read: a 100 MB file would otherwise be read whole,
     // parsed into 600 MB and yield 40,000 copies of one error.
     boost::system::error_code ec;
@@ -135,13 +140,13 @@ core::Result<model::Dossier> DossierValidator::read(const fs::path& file,
     if (base.empty()) {
         base = ".";
     }
-    return read(std::string_view(bytes.value()), displayName, diags, base);
+    return read(std::string_view(bytes.value()), displayName, diags, base, rejectedModel);
 }
 
-core::Result<model::Dossier> DossierValidator::read(std::string_view bytes,
-                                                    const std::string& displayName,
-                                                    Diagnostics& diags,
-                                                    const fs::path& baseDir) const {
+core::Result<model::Dossier>
+DossierValidator::read(std::string_view bytes, const std::string& displayName, Diagnostics& diags,
+                       const fs::path& baseDir,
+                       std::optional<model::Dossier>* rejectedModel) const {
     if (bytes.size() > m_maxBytes) {
         return tooLarge(bytes.size(), displayName, diags);
     }
@@ -179,6 +184,9 @@ core::Result<model::Dossier> DossierValidator::read(std::string_view bytes,
     checkAttachments(dossier, baseDir, diags);
     checkRules(dossier, diags, lines);
     if (const std::size_t errors = errorsSince(diags, firstNew); errors > 0) {
+        if (rejectedModel) {
+            *rejectedModel = std::move(dossier);
+        }
         return rejection(
             core::makeError(ErrorKind::InputRejected, codes::kRejected,
                             "hồ sơ không hợp lệ: có " + std::to_string(errors) + " lỗi cần sửa",

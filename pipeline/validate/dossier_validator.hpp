@@ -13,8 +13,10 @@
 #include "pipeline/core/fs.hpp"
 #include "pipeline/core/xml.hpp"
 #include "pipeline/model/dossier.hpp"
+#include "rule_book.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -41,12 +43,17 @@ public:
     // Error::details. The dossier's text is kept as typed: cleaning is normalize's job. A file
     // larger than env.maxDossierBytes (TDKT_MAX_DOSSIER_MB) is refused before it is read (X009).
     // Thread-safe: one validator may serve many threads.
+    // When `rejectedModel` is given, a dossier that was read (schema-valid) but failed the
+    // business rules is also stored there, so that the run's rules can still look at it and
+    // report every problem at once.
     core::Result<model::Dossier> read(const fs::path& file, const std::string& displayName,
-                                      core::Diagnostics& diags) const;
+                                      core::Diagnostics& diags,
+                                      std::optional<model::Dossier>* rejectedModel = nullptr) const;
     // From bytes; attachments are looked up relative to `baseDir` (none when empty: a dossier
     // that attaches files is then rejected with V020).
     core::Result<model::Dossier> read(std::string_view bytes, const std::string& displayName,
-                                      core::Diagnostics& diags, const fs::path& baseDir = {}) const;
+                                      core::Diagnostics& diags, const fs::path& baseDir = {},
+                                      std::optional<model::Dossier>* rejectedModel = nullptr) const;
 
     // The business rules alone, on a dossier already in the model. Returns false when an error
     // (not a warning) was added.
@@ -55,6 +62,8 @@ public:
 
     const IssuerRegistry& issuers() const { return *m_issuers; }
     const AwardCatalogue& catalogue() const { return *m_catalogue; }
+    // The legal rules of config/rules.xml (applied to a whole run by checkLaw).
+    const RuleBook& rules() const { return *m_rules; }
     // The decision date used for proposals without one.
     const model::Date& runDate() const { return m_runDate; }
 
@@ -67,6 +76,7 @@ private:
     core::XmlSchema m_schema20;
     std::shared_ptr<const IssuerRegistry> m_issuers;
     std::shared_ptr<const AwardCatalogue> m_catalogue;
+    std::shared_ptr<const RuleBook> m_rules;
     model::Date m_runDate;
     std::uintmax_t m_maxBytes = 0; // a larger dossier file is refused unread (env.maxDossierBytes)
 };

@@ -356,7 +356,7 @@ TEST_CASE("tdkt config check names the broken configuration file and line, exit 
 TEST_CASE("tdkt codes lists the registry of diagnostic codes") {
     auto all = runTdkt({"codes"});
     REQUIRE(all.exitCode == 0);
-    CHECK(all.out.find("V006  lỗi  ") != std::string::npos);
+    CHECK(all.out.find("L005  lỗi  ") != std::string::npos);
     CHECK(all.out.find("A293  ghi chú  ") != std::string::npos);
     auto one = runTdkt({"codes", "R001", "--json"});
     CHECK(one.exitCode == 0);

@@ -181,7 +181,37 @@ std::vector<CodeSite> codesInSources() {
     return out;
 }
 
+// The codes of the rules file (config/rules.xml): rule@code and rule@severity, in file order.
+std::vector<std::pair<std::string, std::string>> codesInRulesFile() {
+    std::ifstream in((fs::path(TDKT_SOURCE_DIR) / "config" / "rules.xml").string(),
+                     std::ios::binary);
+    REQUIRE(in);
+    const std::string xml{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    std::vector<std::pair<std::string, std::string>> out;
+    for (std::size_t i = xml.find("<rule code=\""); i != std::string::npos;
+         i = xml.find("<rule code=\"", i + 1)) {
+        const std::size_t code = i + 12;
+        const std::size_t sev = xml.find("severity=\"", code);
+        REQUIRE(sev != std::string::npos);
+        out.emplace_back(xml.substr(code, 4),
+                         xml.substr(sev + 10, xml.find('"', sev + 10) - (sev + 10)));
+    }
+    return out;
+}
+
 } // namespace
+
+TEST_CASE("every rule of config/rules.xml is registered with its shipped severity") {
+    const auto rules = codesInRulesFile();
+    REQUIRE(rules.size() > 20);
+    for (const auto& [code, severity] : rules) {
+        INFO("rule " << code);
+        const core::CodeInfo* info = core::findCode(code);
+        REQUIRE(info != nullptr);
+        CHECK(info->stage == "rules");
+        CHECK(core::severityId(info->severity) == severity);
+    }
+}
 
 TEST_CASE("the code registry holds each code once, well formed and sorted") {
     const auto& registry = core::codeRegistry();
@@ -210,8 +240,9 @@ TEST_CASE("the code registry holds each code once, well formed and sorted") {
     CHECK(core::findCode("Z999") == nullptr);
     CHECK(core::findCode("") == nullptr);
     CHECK(core::findCode("V011") == nullptr); // retired
-    CHECK(core::findCode("V006")->severity == core::Severity::Error);
-    CHECK(core::findCode("V007")->severity == core::Severity::Warning);
+    CHECK(core::findCode("V006") == nullptr); // retired for L005 of config/rules.xml
+    CHECK(core::findCode("L005")->severity == core::Severity::Error);
+    CHECK(core::findCode("L020")->severity == core::Severity::Warning);
     CHECK(core::findCode("N001")->severity == core::Severity::Note);
 }
 
@@ -259,6 +290,9 @@ TEST_CASE("every registered code is used in the sources") {
         if (site.use) {
             used.insert(site.code);
         }
+    }
+    for (const auto& rule : codesInRulesFile()) {
+        used.insert(rule.first);
     }
     REQUIRE(!used.empty());
     std::ostringstream unused;
