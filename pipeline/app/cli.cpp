@@ -2,6 +2,7 @@
 
 #include "command.hpp"
 #include "pipeline/core/exit_code.hpp"
+#include "pipeline/model/date.hpp"
 #include "version.hpp"
 
 #include <Poco/Util/OptionException.h>
@@ -22,6 +23,7 @@ using Poco::Util::OptionSet;
 void addGeneralOptions(OptionSet& set) {
     set.addOption(Option("help", "h", "hướng dẫn").required(false));
     set.addOption(Option("data-dir", "", "thư mục dữ liệu").required(false).argument("DIR"));
+    set.addOption(Option("as-of", "", "ngày kiểm tra").required(false).argument("DATE"));
     set.addOption(Option("version", "", "phiên bản").required(false));
 }
 
@@ -38,6 +40,8 @@ void printMainHelp(const CommandTable& table, std::ostream& out) {
            "  --help            hướng dẫn (cũng dùng sau mỗi lệnh: tdkt issue --help)\n"
            "  --data-dir DIR    thư mục chứa templates/, schemas/, config/ (thay cho biến môi\n"
            "                    trường TDKT_DATA_DIR)\n"
+           "  --as-of NGÀY      ngày dùng để kiểm tra ngày tháng của hồ sơ (YYYY-MM-DD; thay cho\n"
+           "                    TDKT_AS_OF, SOURCE_DATE_EPOCH và ngày hôm nay)\n"
            "  --version         phiên bản\n\n"
            "Mã thoát: 0 thành công; 64 sai cú pháp lệnh; 65 dữ liệu bị từ chối hoặc kho có lỗi;\n"
            "66 không có tệp đầu vào; 70 lỗi nội bộ; 73 không tạo được tệp; 74 lỗi đọc/ghi;\n"
@@ -101,7 +105,8 @@ std::optional<std::string> parseLeading(const std::vector<std::string>& args, Le
         processor.checkRequired(); // a value still missing at the end
     };
     return optionProblem(
-        parse, " (trước tên lệnh chỉ dùng được tùy chọn chung: --help, --data-dir, --version)");
+        parse,
+        " (trước tên lệnh chỉ dùng được tùy chọn chung: --help, --data-dir, --as-of, --version)");
 }
 
 // The command's options and arguments into `inv`, the general options from before the command
@@ -127,8 +132,8 @@ std::optional<std::string> parseCommandLine(const Command& command,
         std::string name;
         std::string value;
         for (const auto& [option, given] : leading.options) {
-            processor.process("--" + option + (option == "data-dir" ? "=" + given : ""), name,
-                              value);
+            const bool takesValue = option == "data-dir" || option == "as-of";
+            processor.process("--" + option + (takesValue ? "=" + given : ""), name, value);
             take(name, value);
         }
         bool onlyPositional = false;
@@ -157,6 +162,15 @@ int runCommand(const Command& command, Invocation& inv) {
     if (inv.has("data-dir")) {
         inv.env.dataDir = inv.get("data-dir");
         inv.env.fontDirs.insert(inv.env.fontDirs.begin(), inv.env.dataDir / "templates" / "fonts");
+    }
+    // --as-of over TDKT_AS_OF (over SOURCE_DATE_EPOCH and the clock, see Environment).
+    if (inv.has("as-of")) {
+        const std::string date = inv.get("as-of");
+        if (!model::Date::parseIso(date)) {
+            return usageError(inv.err, command.name,
+                              "--as-of cần một ngày dạng YYYY-MM-DD, không phải «" + date + "»");
+        }
+        inv.env.asOf = date;
     }
     try {
         return command.run(inv);

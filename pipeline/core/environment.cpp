@@ -29,6 +29,25 @@ void readMaxDossierSize(Environment& env) {
     env.maxDossierBytes = static_cast<std::uintmax_t>(mb) * 1024u * 1024u;
 }
 
+// TDKT_AS_OF: an ISO date (the model's parser is checked again by the job; here the shape).
+void readAsOf(Environment& env) {
+    const char* value = std::getenv("TDKT_AS_OF");
+    if (!value || !*value) {
+        return;
+    }
+    const std::string v(value);
+    bool shaped = v.size() == 10 && v[4] == '-' && v[7] == '-';
+    for (std::size_t i = 0; shaped && i < v.size(); ++i) {
+        shaped = i == 4 || i == 7 || (v[i] >= '0' && v[i] <= '9');
+    }
+    if (!shaped) {
+        env.settingProblem =
+            "biến môi trường TDKT_AS_OF=«" + v + "» không dùng được: cần một ngày dạng YYYY-MM-DD";
+        return;
+    }
+    env.asOf = v;
+}
+
 } // namespace
 
 Environment Environment::fromProcess() {
@@ -58,6 +77,7 @@ Environment Environment::fromProcess() {
     env.now = epoch && *epoch ? std::strtoll(epoch, nullptr, 10)
                               : static_cast<std::int64_t>(std::time(nullptr));
     readMaxDossierSize(env);
+    readAsOf(env);
     return env;
 }
 

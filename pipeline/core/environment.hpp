@@ -17,6 +17,9 @@ struct Environment {
     fs::path dataDir;               // holds templates/, schemas/, config/
     std::vector<fs::path> fontDirs; // searched in order for template fonts
     std::int64_t now = 0;           // seconds since the epoch, UTC; the run's clock
+    // The date the dossiers' dates are checked against ("2026-12-02"; tdkt --as-of or
+    // TDKT_AS_OF); empty: the date of `now` in Vietnam.
+    std::string asOf;
     // A dossier larger than this is refused before it is read (TDKT_MAX_DOSSIER_MB).
     std::uintmax_t maxDossierBytes = kDefaultMaxDossierMb * 1024u * 1024u;
     // Set (in Vietnamese) when an environment variable holds a value tdkt cannot use; the
@@ -30,7 +33,7 @@ struct Environment {
     // Defaults: data dir from TDKT_DATA_DIR or the build's configured folder; fonts from
     // TDKT_FONT_DIRS (colon-separated) or the Debian font folders; clock from
     // SOURCE_DATE_EPOCH or the system clock; the dossier size limit from TDKT_MAX_DOSSIER_MB
-    // (whole MB, 1–1024, default 32).
+    // (whole MB, 1–1024, default 32); the date of the checks from TDKT_AS_OF.
     static Environment fromProcess();
 };
 

@@ -424,10 +424,28 @@ TEST_CASE("tdkt upgrade writes 1.0 dossiers in the 2.0 form, which issue the sam
     CHECK(twice.exitCode == 65);
     CHECK(twice.err.find("U030") != std::string::npos);
 
-    // Same clock, same documents: every decision and certificate reads the same.
+    // A 2.0 dossier can list the báo cáo thành tích and biên bản xét (L001, L002) and the
+    // nominees' history (L010) that a 1.0 dossier has no place for, so the law asks for them
+    // once upgraded: validate names what the clerk must now add.
+    std::vector<std::string> validate = {"validate"};
+    validate.insert(validate.end(), files.begin(), files.end());
+    auto checked = runTdkt(validate);
+    CHECK(checked.exitCode == 65);
+    CHECK((checked.out + checked.err).find("[L001]") != std::string::npos);
+    // Same clock, same documents: with those rules relaxed to warnings (a data dir whose
+    // config/rules.xml says so), every decision and certificate reads the same.
+    const fs::path data = tmp.path / "data";
+    e2e::shell("mkdir -p " + e2e::quote(data.string()) + " && ln -s " +
+               e2e::quote(e2e::repo("templates")) + " " + e2e::quote(e2e::repo("schemas")) + " " +
+               e2e::quote(data.string()) + " && cp -r " + e2e::quote(e2e::repo("config")) + " " +
+               e2e::quote(data.string()) +
+               " && sed -i -E 's/(code=\"L00[12]\"|code=\"L010\") severity=\"error\"/\\1 "
+               "severity=\"warning\"/; s/<eligibility>/<eligibility noHistory=\"warning\">/' " +
+               e2e::quote((data / "config" / "rules.xml").string()));
     const auto original = e2e::issueExamples((tmp.path / "a").string());
     REQUIRE(original.exitCode == 0);
-    std::vector<std::string> issue = {"issue", "--archive", (tmp.path / "b").string()};
+    std::vector<std::string> issue = {"--data-dir", data.string(), "issue", "--archive",
+                                      (tmp.path / "b").string()};
     issue.insert(issue.end(), files.begin(), files.end());
     auto fromUpgraded = runTdkt(issue);
     INFO(fromUpgraded.err);
