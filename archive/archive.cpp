@@ -370,6 +370,21 @@ const std::string& unitNameOf(const DecisionRecord& r, const AwardeeRecord& a) {
     return r.unitName;
 }
 
+const std::string& dossierOf(const DecisionRecord& r, const AwardeeRecord& a) {
+    if (a.source >= 0 && static_cast<std::size_t>(a.source) < r.sources.size()) {
+        return r.sources[static_cast<std::size_t>(a.source)].sha256;
+    }
+    return r.dossierSha256;
+}
+
+std::string awardRoundKey(const DecisionRecord& r, const AwardeeRecord& a) {
+    const bool source = a.source >= 0 && static_cast<std::size_t>(a.source) < r.sources.size();
+    const SourceRecord* s = source ? &r.sources[static_cast<std::size_t>(a.source)] : nullptr;
+    const AwardRecord* award = awardOf(r, a);
+    return model::awardRoundKey(s ? s->unitCode : r.unitCode, s ? s->roundName : r.roundName,
+                                s ? s->roundYear : r.roundYear, award ? award->kind : r.awardKind);
+}
+
 std::optional<FiledDecision> Archive::findCurrentVersion(const RoundKey& key) const {
     if (!key.usable()) {
         return std::nullopt; // no round identity: nothing to be a version of

@@ -16,6 +16,7 @@
 #include "pipeline/core/fs.hpp"
 #include "pipeline/model/award_kind.hpp"
 #include "pipeline/model/dossier.hpp"
+#include "pipeline/model/known_history.hpp"
 
 #include <cstdint>
 #include <functional>
@@ -182,6 +183,10 @@ RoundKey roundKeyOf(const DecisionRecord& record);
 // decision's.
 const std::string& unitCodeOf(const DecisionRecord& record, const AwardeeRecord& awardee);
 const std::string& unitNameOf(const DecisionRecord& record, const AwardeeRecord& awardee);
+// model::awardRoundKey of an awardee: its unit's round and its award kind.
+std::string awardRoundKey(const DecisionRecord& record, const AwardeeRecord& awardee);
+// The SHA-256 of the dossier an awardee was proposed in (a consolidated decision's source).
+const std::string& dossierOf(const DecisionRecord& record, const AwardeeRecord& awardee);
 
 // A staging folder: the caller writes the payload files into data() (PDFs, the dossier copy)
 // and then hands it to Archive::commit. Destroying an uncommitted staging removes it.

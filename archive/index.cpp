@@ -89,14 +89,16 @@ CREATE TABLE IF NOT EXISTS known_awards(
   issuer TEXT NOT NULL,
   unit TEXT NOT NULL,
   initiative_keys TEXT NOT NULL,
-  source TEXT NOT NULL);
+  source TEXT NOT NULL,
+  dossier_sha256 TEXT NOT NULL, -- the dossier the award was decided from ('' if imported)
+  round_key TEXT NOT NULL);     -- awardRoundKey: a corrected dossier's awards replace these
 CREATE INDEX IF NOT EXISTS known_awards_person ON known_awards(person_key, nominee_kind);
 -- Each initiative key of each award that used an initiative (award_id = known_awards.id).
 CREATE TABLE IF NOT EXISTS initiative_uses(
   initiative_key TEXT NOT NULL,
   award_id INTEGER NOT NULL,
   PRIMARY KEY(initiative_key, award_id)) WITHOUT ROWID;
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 )sql";
 
 std::string oneLine(std::string s) {
@@ -289,8 +291,8 @@ core::Result<IndexWriter> IndexWriter::begin(const fs::path& file, Mode mode) {
              prep(w.m_insertKnown,
                   "INSERT INTO known_awards(id, person_key, nominee_kind, birth_year, name, "
                   "kind_id, kind_name, year, period, decision_number, decision_date, issuer, "
-                  "unit, initiative_keys, source) "
-                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15)"),
+                  "unit, initiative_keys, source, dossier_sha256, round_key) "
+                  "VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17)"),
              prep(w.m_insertUse,
                   "INSERT OR IGNORE INTO initiative_uses(initiative_key, award_id) VALUES(?1,?2)"),
              prep(w.m_insertAwardee,
@@ -419,6 +421,8 @@ core::Status IndexWriter::writeKnown(const PreparedDecision& d, std::size_t inde
                       .bindStatic(13, a.unit.empty() ? unitNameOf(r, a) : a.unit)
                       .bind(14, keys)
                       .bindStatic(15, d.sources.empty() ? d.rel : d.sources[index])
+                      .bindStatic(16, dossierOf(r, a))
+                      .bind(17, d.sources.empty() ? awardRoundKey(r, a) : std::string())
                       .run();
         !st) {
         return st;

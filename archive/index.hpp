@@ -19,7 +19,7 @@ struct HistoryImport;
 fs::path indexFile(const fs::path& root);
 
 // Schema version in PRAGMA user_version; an index of another version is rebuilt from the tree.
-constexpr int kIndexVersion = 7;
+constexpr int kIndexVersion = 8;
 
 // An FTS5 rowid is (year << kYearShift) | (decision id << kRowidShift) | awardee ordinal:
 // - a year filter is a rowid range, which FTS5 seeks to in every doclist (the most common

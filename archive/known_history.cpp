@@ -3,6 +3,8 @@
 #include "archive/index.hpp"
 #include "archive/sqlite.hpp"
 
+#include <map>
+
 namespace tdkt::archive {
 namespace {
 
@@ -32,6 +34,8 @@ struct ArchiveHistory::Impl {
     // Mutable: a lookup is const for the caller, but binds and steps the statement.
     mutable Statement awards;
     mutable Statement uses;
+    mutable Statement year;
+    mutable std::map<int, bool> years; // coversYear's answers
     bool available = false;
 };
 
@@ -51,17 +55,21 @@ ArchiveHistory ArchiveHistory::open(const fs::path& root) {
     }
     auto awards = db->prepare(
         "SELECT k.kind_id, k.kind_name, k.year, k.period, k.decision_number, k.decision_date, "
-        "k.issuer, k.unit, k.initiative_keys, k.source FROM known_awards k" +
+        "k.issuer, k.unit, k.initiative_keys, k.source, k.dossier_sha256, k.round_key FROM "
+        "known_awards k" +
         currentDecisionJoin("k") +
         " WHERE k.person_key = ?1 AND k.nominee_kind = ?2 AND (?3 = 0 OR k.birth_year = 0 OR "
         "k.birth_year = ?3) ORDER BY k.year, k.decision_date, k.id");
-    auto uses = db->prepare("SELECT k.name, k.kind_name, k.year, k.decision_number, k.source "
+    auto uses = db->prepare("SELECT k.name, k.kind_name, k.year, k.decision_number, k.source, "
+                            "k.dossier_sha256 "
                             "FROM initiative_uses u JOIN known_awards k ON k.id = u.award_id" +
                             currentDecisionJoin("k") +
                             " WHERE u.initiative_key = ?1 ORDER BY k.year, k.decision_date, k.id");
-    if (!awards || !uses) {
+    auto year = db->prepare("SELECT 1 FROM known_awards WHERE year = ?1 LIMIT 1");
+    if (!awards || !uses || !year) {
         return h;
     }
+    h.m_impl->year = std::move(year.value());
     h.m_impl->db = std::move(db.value());
     h.m_impl->awards = std::move(awards.value());
     h.m_impl->uses = std::move(uses.value());
@@ -94,6 +102,10 @@ ArchiveHistory::awardsOf(model::NomineeKind kind, const std::string& nameKey, in
         a.unit = s.text(7);
         a.initiativeKeys = lines(s.text(8));
         a.source = s.text(9);
+        if (std::string sha = s.text(10); !sha.empty()) {
+            a.dossierSha256.push_back(std::move(sha));
+        }
+        a.roundKey = s.text(11);
         out.push_back(std::move(a));
     }
     s.reset();
@@ -114,10 +126,28 @@ std::vector<model::InitiativeUse> ArchiveHistory::usesOf(const std::string& key)
         u.year = static_cast<int>(s.integer(2));
         u.decisionNumber = s.text(3);
         u.source = s.text(4);
+        if (std::string sha = s.text(5); !sha.empty()) {
+            u.dossierSha256.push_back(std::move(sha));
+        }
         out.push_back(std::move(u));
     }
     s.reset();
     return out;
+}
+
+bool ArchiveHistory::coversYear(int year) const {
+    if (!available()) {
+        return false;
+    }
+    auto [it, fresh] = m_impl->years.emplace(year, false);
+    if (fresh) {
+        Statement& s = m_impl->year;
+        s.bind(1, static_cast<long long>(year));
+        auto row = s.step();
+        it->second = row && row.value();
+        s.reset();
+    }
+    return it->second;
 }
 
 } // namespace tdkt::archive

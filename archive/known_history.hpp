@@ -31,6 +31,7 @@ public:
     std::vector<model::KnownAward> awardsOf(model::NomineeKind kind, const std::string& nameKey,
                                             int birthYear) const override;
     std::vector<model::InitiativeUse> usesOf(const std::string& key) const override;
+    bool coversYear(int year) const override;
 
     ArchiveHistory(ArchiveHistory&&) noexcept;
     ArchiveHistory& operator=(ArchiveHistory&&) noexcept;

@@ -2,6 +2,7 @@
 // issue_plan (resolve every award first), print_setup and decision_filer (one decision filed).
 #include "pipeline.hpp"
 
+#include "archive/known_history.hpp"
 #include "decision_filer.hpp"
 #include "drawing_check.hpp"
 #include "issue_plan.hpp"
@@ -333,14 +334,22 @@ Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
 }
 
 CheckReport Pipeline::check(const std::vector<std::string>& files, const text::Options& text,
-                            bool perDossier) const {
-    return checkAndPlan(files, text, perDossier, std::nullopt, nullptr).report;
+                            bool perDossier, const fs::path& archiveRoot) const {
+    std::optional<archive::ArchiveHistory> history;
+    if (!archiveRoot.empty()) {
+        history = archive::ArchiveHistory::open(archiveRoot);
+    }
+    return checkAndPlan(files, text, perDossier, std::nullopt, history ? &*history : nullptr)
+        .report;
 }
 
 IssueReport Pipeline::issue(const IssueOptions& options) const {
     IssueReport report;
+    // Always against the archive the round goes into: its own earlier awards are not "already
+    // granted" (KnownAward::dossierSha256), so a rerun after a kill still passes.
+    const archive::ArchiveHistory history = archive::ArchiveHistory::open(options.archiveRoot);
     Checked checked =
-        checkAndPlan(options.files, options.text, options.perDossier, options.date, nullptr);
+        checkAndPlan(options.files, options.text, options.perDossier, options.date, &history);
     report.check = std::move(checked.report);
     const std::vector<Plan>& plans = checked.plans;
     report.plannedDecisions = static_cast<int>(plans.size());

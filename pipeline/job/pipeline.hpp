@@ -109,8 +109,10 @@ public:
     // its template (a field that would not fit or a character the fonts cannot draw is an
     // error here, with the dossier's line); nothing is written. Normalisation changes are
     // notes (N001) in the diagnostics.
+    // With `archiveRoot`, the dossiers are also checked against what that archive holds
+    // (awards already granted, initiatives already used; config/rules.xml).
     CheckReport check(const std::vector<std::string>& files, const text::Options& text = {},
-                      bool perDossier = false) const;
+                      bool perDossier = false, const fs::path& archiveRoot = {}) const;
 
     // Check every file first (schema, rules, what the decisions and certificates will print);
     // if any is rejected nothing is written (report.error InputRejected, the diagnostics in

@@ -28,7 +28,21 @@ struct KnownAward {
     // The dossiers the award was decided from (SHA-256 of their bytes; empty for imported
     // records): a rerun of the same round must not find its own awards "already granted".
     std::vector<std::string> dossierSha256;
+    // awardRoundKey of the award ("" for imported records): an award proposed again by the
+    // same unit in the same round for the same kind is a corrected version that will replace
+    // this one (tdkt issue supersedes it), not a second award.
+    std::string roundKey;
 };
+
+// The identity of a unit's proposal of one award kind in one round, as tdkt issue recognises a
+// corrected version of it.
+inline std::string awardRoundKey(const std::string& unitCode, const std::string& roundName,
+                                 int roundYear, const std::string& kindId) {
+    if (unitCode.empty() || roundName.empty()) {
+        return {};
+    }
+    return unitCode + '\x1f' + roundName + '\x1f' + std::to_string(roundYear) + '\x1f' + kindId;
+}
 
 // One earlier use of an initiative (sáng kiến) for an award.
 struct InitiativeUse {

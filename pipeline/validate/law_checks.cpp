@@ -566,9 +566,18 @@ private:
         }
         std::vector<model::KnownAward> records;
         if (m_ctx.archive) {
+            // Not the awards this run files again (a rerun after a kill) or replaces (a
+            // corrected dossier of the same unit, round and kind).
+            std::set<std::string> replaced;
+            for (std::size_t k : m_byPerson[e.person]) {
+                const Entry& mine = m_entries[k];
+                replaced.insert(model::awardRoundKey(mine.d->proposingUnit.code, mine.d->round.name,
+                                                     mine.d->round.year, mine.kind.id));
+            }
             for (auto& a : m_ctx.archive->awardsOf(e.n->kind, text::nameKey(lookupName(*e.n)),
                                                    lookupBirthYear(*e.n))) {
-                if (!fromDossier(a.dossierSha256, *e.d)) {
+                if (!fromDossier(a.dossierSha256, *e.d) &&
+                    (a.roundKey.empty() || replaced.count(a.roundKey) == 0)) {
                     records.push_back(std::move(a));
                 }
             }

@@ -21,13 +21,31 @@ namespace {
 
 const std::string kDossier = "examples/truong-thcs-nguyen-trai.xml"; // one Giấy khen decision
 
-// A copy of the example with a comment that changes its SHA-256 (a different dossier for the
-// archive) but not its content.
+// A copy of the example for other teachers: the same names born i years earlier, groups of
+// another campus (a different
+// dossier for the archive, whose awards are not the earlier copies' awards a second time,
+// which the rules would refuse: L026), with a comment naming the copy.
 fs::path variant(const fs::path& dir, int i) {
     std::string text = e2e::readAll(e2e::repo(kDossier));
     const auto decl = text.find("?>");
     REQUIRE(decl != std::string::npos);
     text.insert(decl + 2, "\n<!-- bản " + std::to_string(i) + " -->");
+    static const std::regex birthYear("<birthYear>([0-9]{4})</birthYear>");
+    std::string shifted;
+    auto last = text.cbegin();
+    for (std::sregex_iterator it(text.begin(), text.end(), birthYear), end; it != end; ++it) {
+        shifted.append(last, (*it)[0].first);
+        shifted += "<birthYear>" + std::to_string(std::stoi((*it)[1]) - i) + "</birthYear>";
+        last = (*it)[0].second;
+    }
+    shifted.append(last, text.cend());
+    text = shifted;
+    // The school's groups (collectives) of another campus.
+    const std::string parent = "<parentUnit>Trường THCS Nguyễn Trãi";
+    for (std::size_t at = text.find(parent); i > 0 && at != std::string::npos;
+         at = text.find(parent, at + 1)) {
+        text.insert(at + parent.size(), " cơ sở " + std::to_string(i + 1));
+    }
     const fs::path file = dir / ("ho-so-" + std::to_string(i) + ".xml");
     std::ofstream(file.string(), std::ios::binary) << text;
     return file;
