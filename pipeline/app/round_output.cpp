@@ -370,6 +370,19 @@ void printConfigCheck(const job::ConfigCheckReport& report, const ReportStyle& s
             facts.add(diagnosticJson(d));
         }
         o.set("facts", facts);
+        Poco::JSON::Array rules(Poco::JSON_PRESERVE_KEY_ORDER);
+        for (const auto& r : report.rules) {
+            Poco::JSON::Object j(Poco::JSON_PRESERVE_KEY_ORDER);
+            j.set("code", r.code);
+            j.set("severity", r.severity);
+            j.set("kind", r.kind);
+            j.set("title", r.title);
+            j.set("basis", r.basis);
+            j.set("period", r.period);
+            j.set("verified", r.verified);
+            rules.add(j);
+        }
+        o.set("rules", rules);
         o.stringify(out, 2);
         out << '\n';
         return;
@@ -377,9 +390,20 @@ void printConfigCheck(const job::ConfigCheckReport& report, const ReportStyle& s
     for (const auto& d : report.facts.items()) {
         out << core::format(d) << '\n';
     }
-    out << "Cấu hình dùng được: " << report.files.size() << " tệp, " << report.templates << " mẫu. "
-        << number(static_cast<long long>(unverified)) << " quy định chưa xác minh (cảnh báo), "
-        << number(static_cast<long long>(probable))
+    if (!report.rules.empty()) {
+        out << "\nQuy tắc kiểm tra hồ sơ (config/rules.xml, xem config/RULES.md):\n";
+        for (const auto& r : report.rules) {
+            out << "  " << r.code << "  "
+                << core::severityWord(r.severity == "warning" ? core::Severity::Warning
+                                                              : core::Severity::Error)
+                << (r.verified ? "" : ", chưa xác minh") << "  " << r.period << "  " << r.title
+                << " (căn cứ: " << r.basis << ")\n";
+        }
+        out << '\n';
+    }
+    out << "Cấu hình dùng được: " << report.files.size() << " tệp, " << report.templates << " mẫu, "
+        << report.rules.size() << " quy tắc. " << number(static_cast<long long>(unverified))
+        << " quy định chưa xác minh (cảnh báo), " << number(static_cast<long long>(probable))
         << " theo thực tiễn chưa thấy điều khoản (ghi chú): cần đối chiếu văn bản trước khi "
            "dùng cho quyết định thật; sửa tệp và ghi verified/status khi đã đối chiếu.\n";
 }

@@ -191,6 +191,7 @@ constexpr CodeInfo kCodes[] = {
     {"K033", kCatalogue, kErr, "hai quy tắc cùng mã cùng áp dụng một ngày"},
     {"K034", kCatalogue, kErr, "một mã quy tắc dùng cho hai loại quy tắc"},
     {"K035", kCatalogue, kErr, "quy tắc nêu loại khen thưởng không có trong danh mục"},
+    {"K036", kCatalogue, kWarn, "quy tắc kiểm tra hồ sơ chưa được xác minh"},
 
     // The rules of config/rules.xml: the severity is the shipped one, an office may change it.
     {"L001", kRules, kErr, "hồ sơ thiếu báo cáo thành tích"},

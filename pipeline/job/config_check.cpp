@@ -5,6 +5,7 @@
 #include "pipeline/render/layout.hpp"
 #include "pipeline/render/renderer.hpp"
 #include "pipeline/validate/award_catalogue.hpp"
+#include "pipeline/validate/rule_book.hpp"
 
 #include <algorithm>
 #include <fstream>
@@ -28,6 +29,7 @@ constexpr ConfigFile kFiles[] = {
     {"award-catalogue.xml", "K020", "danh mục khen thưởng"},
     {"award-money.xml", "M020", "tiền thưởng"},
     {"retention.xml", "A070", "thời hạn bảo quản"},
+    {"rules.xml", "K036", "quy tắc kiểm tra"},
     {"printers.xml", "C021", "máy in"},
 };
 
@@ -38,7 +40,7 @@ bool isProvenance(const std::string& name) {
 
 // The attribute that names an element among its siblings ("" when none does).
 std::string identityOf(const xmlNode* n) {
-    for (const char* key : {"id", "kind", "level", "from"}) {
+    for (const char* key : {"id", "code", "kind", "level", "from"}) {
         if (xml::hasAttr(n, key)) {
             return key;
         }
@@ -74,7 +76,14 @@ std::string describe(const xmlNode* node) {
         values += (values.empty() ? "" : " ") + name + "=" + xml::attr(node, name.c_str());
     }
     std::string out = values.empty() ? values : values + "; ";
-    const std::string basis = xml::attr(node, "basis");
+    // A rule of rules.xml says what it requires and its basis in child elements.
+    if (const std::string title = xml::childText(node, "title"); !title.empty()) {
+        out += title + "; ";
+    }
+    std::string basis = xml::attr(node, "basis");
+    if (basis.empty()) {
+        basis = xml::childText(node, "basis");
+    }
     out += basis.empty() ? "chưa ghi căn cứ" : "căn cứ: " + basis;
     const std::string note = xml::attr(node, "note");
     if (!note.empty()) {
@@ -147,7 +156,15 @@ core::Result<ConfigCheckReport> checkConfig(const core::Environment& env) {
     if (!catalogue) {
         return catalogue.error();
     }
+    auto rules = validate::RuleBook::load(env, catalogue.value());
+    if (!rules) {
+        return rules.error();
+    }
     ConfigCheckReport report;
+    for (const auto& r : rules->rules()) {
+        report.rules.push_back({r.code, core::severityId(r.severity), validate::toString(r.kind),
+                                r.title, r.basis, r.periodText(), r.verified});
+    }
     for (const auto& name : templatesOf(catalogue.value())) {
         auto renderer = render::DocumentRenderer::load(env, name);
         if (!renderer) {

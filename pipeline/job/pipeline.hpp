@@ -219,12 +219,25 @@ core::Result<ExportResult> exportYear(const core::Environment& env,
 // money, retention, printers, every template the catalogue names), checked as a run checks
 // it — an unusable file is the error, exit 78 — and every fact the files mark as not verified
 // against its source (verified="false", status="unverified" or "probable"), with its file and
-// line: warnings K020 (award catalogue), M020 (award money), A070 (retention), C021 (other
-// files); a "probable" fact (practice, no article seen) is a note.
+// line: warnings K020 (award catalogue), M020 (award money), A070 (retention), K036 (rules),
+// C021 (other files); a "probable" fact (practice, no article seen) is a note. Every rule of
+// config/rules.xml is listed with its code, basis and period.
+// One rule of config/rules.xml as `tdkt config check` lists it.
+struct RuleSummary {
+    std::string code;     // "L010"
+    std::string severity; // "error" / "warning"
+    std::string kind;     // the rule kind ("eligibility")
+    std::string title;    // Vietnamese
+    std::string basis;
+    std::string period; // "từ 01/01/2024", "từ 01/01/2024 đến trước 01/07/2025"
+    bool verified = true;
+};
+
 struct ConfigCheckReport {
-    std::vector<fs::path> files; // the configuration files read, in order
-    core::Diagnostics facts;     // the unverified facts, file by file in document order
-    int templates = 0;           // templates loaded
+    std::vector<fs::path> files;    // the configuration files read, in order
+    core::Diagnostics facts;        // the unverified facts, file by file in document order
+    int templates = 0;              // templates loaded
+    std::vector<RuleSummary> rules; // config/rules.xml, in file order
 };
 core::Result<ConfigCheckReport> checkConfig(const core::Environment& env);
 

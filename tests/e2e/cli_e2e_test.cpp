@@ -311,7 +311,7 @@ TEST_CASE("tdkt config check lists every unverified configuration fact with its 
     // Each fact once: as many lines as the files mark.
     std::size_t marked = 0;
     for (const char* file : {"issuers.xml", "award-catalogue.xml", "award-money.xml",
-                             "retention.xml", "printers.xml"}) {
+                             "retention.xml", "rules.xml", "printers.xml"}) {
         static const std::regex comment("<!--[\\s\\S]*?-->");
         static const std::regex mark("verified=\"false\"|status=\"(unverified|probable)\"");
         const std::string text =
@@ -320,15 +320,24 @@ TEST_CASE("tdkt config check lists every unverified configuration fact with its 
             std::distance(std::sregex_iterator(text.begin(), text.end(), mark), {}));
     }
     std::size_t lines = 0;
-    for (std::size_t at = 0; (at = r.out.find("\n", at)) != std::string::npos; ++at) {
+    const std::string facts = r.out.substr(0, r.out.find("\nQuy tắc kiểm tra hồ sơ"));
+    for (std::size_t at = 0; (at = facts.find("\n", at)) != std::string::npos; ++at) {
         ++lines;
     }
-    CHECK(lines == marked + 1); // + the summary line
+    CHECK(lines == marked);
+    // Every rule of config/rules.xml with its code, period and basis.
+    CHECK(r.out.find("config/rules.xml:") != std::string::npos);
+    CHECK(r.out.find("  L010  lỗi  từ 01/01/2024  Bằng khen cấp tỉnh cho cá nhân") !=
+          std::string::npos);
+    CHECK(r.out.find("  L021  lỗi  từ 01/01/2024 đến trước 01/07/2025") != std::string::npos);
+    CHECK(r.out.find("(căn cứ: NĐ 152/2025/NĐ-CP, Điều 4)") != std::string::npos);
+    CHECK(r.out.find("  L020  cảnh báo, chưa xác minh  ") != std::string::npos);
 
     auto json = runTdkt({"config", "check", "--json"});
     REQUIRE(json.exitCode == 0);
     CHECK(json.out.find("\"facts\"") != std::string::npos);
     CHECK(json.out.find("\"line\": 22,") != std::string::npos);
+    CHECK(json.out.find("\"code\": \"L033\"") != std::string::npos);
 
     CHECK(runTdkt({"config", "verify"}).exitCode == 64);
 }
