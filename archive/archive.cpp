@@ -169,8 +169,13 @@ core::Status publish(const fs::path& root, const std::vector<PublishedBag>& bags
     for (const auto& b : bags) {
         const DecisionRecord& r = b.record;
         if (!recovering || !journalHasDir(root, b.dir)) {
-            journal.push_back({b.time, "file", b.dir, r.numberText, r.dossierSha256, r.dossierFile,
-                               r.awardId, ""});
+            JournalEntry entry{b.time,          "file",        b.dir,     r.numberText,
+                               r.dossierSha256, r.dossierFile, r.awardId, ""};
+            for (const auto& a : r.accepted) {
+                entry.accepted.push_back(
+                    a.code + (a.subject.empty() ? "" : " «" + a.subject + "»") + ": " + a.reason);
+            }
+            journal.push_back(std::move(entry));
         }
         if (!r.supersedesDir.empty() && (!recovering || !journalHasDir(root, b.dir, "supersede"))) {
             journal.push_back({b.time, "supersede", b.dir, r.numberText, r.dossierSha256,

@@ -72,6 +72,15 @@ struct AwardRecord {
     int statisticsColumn = 0;
 };
 
+// A rule finding the office accepted when issuing (`tdkt issue --accept … --reason …`).
+struct AcceptedRecord {
+    std::string code;    // "L012"
+    std::string subject; // whom it is about
+    std::string field;   // where in the dossier
+    std::string dossier; // the dossier file, as named by the clerk
+    std::string reason;
+};
+
 // One dossier a consolidated decision was made from (a decision of one dossier has none: its
 // dossier, unit and round are DecisionRecord's own fields).
 struct SourceRecord {
@@ -134,6 +143,7 @@ struct DecisionRecord {
     // SHA-256 over the dossiers' and proposals') and roundName the common round name (or the
     // period when the dossiers name their rounds differently).
     std::vector<SourceRecord> sources;
+    std::vector<AcceptedRecord> accepted; // rule findings accepted when issuing
     // Added for the archive metadata (Circular 02/2019 fields):
     std::string issuerLevel; // "province" / "department" / "commune" (decides the retention)
     std::string retention;   // the decision's "20 năm"; empty = config/retention.xml's

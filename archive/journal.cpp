@@ -23,6 +23,13 @@ std::string journalLine(const JournalEntry& e) {
     if (!e.supersedes.empty()) {
         o.set("supersedes", e.supersedes);
     }
+    if (!e.accepted.empty()) {
+        Poco::JSON::Array accepted;
+        for (const auto& a : e.accepted) {
+            accepted.add(a);
+        }
+        o.set("accepted", accepted);
+    }
     std::ostringstream out;
     o.stringify(out); // no indentation: one object per line
     return out.str() + "\n";

@@ -18,6 +18,8 @@ struct JournalEntry {
     std::string dossierFile;
     std::string awardId;
     std::string supersedes; // "supersede" only: the replaced bag's folder relative to root
+    // "file" only: the rule findings accepted when issuing ("L012 «Nguyễn Văn An»: reason").
+    std::vector<std::string> accepted = {};
 };
 
 std::string journalLine(const JournalEntry& entry); // with the trailing newline

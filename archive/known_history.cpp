@@ -61,7 +61,7 @@ ArchiveHistory ArchiveHistory::open(const fs::path& root) {
         " WHERE k.person_key = ?1 AND k.nominee_kind = ?2 AND (?3 = 0 OR k.birth_year = 0 OR "
         "k.birth_year = ?3) ORDER BY k.year, k.decision_date, k.id");
     auto uses = db->prepare("SELECT k.name, k.kind_name, k.year, k.decision_number, k.source, "
-                            "k.dossier_sha256 "
+                            "k.dossier_sha256, k.round_key "
                             "FROM initiative_uses u JOIN known_awards k ON k.id = u.award_id" +
                             currentDecisionJoin("k") +
                             " WHERE u.initiative_key = ?1 ORDER BY k.year, k.decision_date, k.id");
@@ -129,6 +129,7 @@ std::vector<model::InitiativeUse> ArchiveHistory::usesOf(const std::string& key)
         if (std::string sha = s.text(5); !sha.empty()) {
             u.dossierSha256.push_back(std::move(sha));
         }
+        u.roundKey = s.text(6);
         out.push_back(std::move(u));
     }
     s.reset();

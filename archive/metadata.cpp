@@ -412,6 +412,19 @@ std::string Metadata::decisionXml(const DecisionRecord& r) const {
     w.end();
     writeDocuments(w, r.documents);
     writeSources(w, r.sources);
+    if (!r.accepted.empty()) {
+        w.start("acceptedFindings");
+        for (const auto& a : r.accepted) {
+            w.start("finding");
+            w.attr("code", a.code);
+            w.optionalAttr("subject", a.subject);
+            w.optionalAttr("field", a.field);
+            w.optionalAttr("dossier", a.dossier);
+            w.text(a.reason);
+            w.end();
+        }
+        w.end();
+    }
     w.end();
     return w.finish();
 }
@@ -595,6 +608,11 @@ core::Result<DecisionRecord> Metadata::readDecision(const fs::path& file,
             src.submissionDate = x::attr(tt, "date");
         }
         r.sources.push_back(std::move(src));
+    }
+    for (const xmlNode* n = x::firstChild(x::firstChild(root, "acceptedFindings"), "finding"); n;
+         n = x::nextSibling(n, "finding")) {
+        r.accepted.push_back({x::attr(n, "code"), x::attr(n, "subject"), x::attr(n, "field"),
+                              x::attr(n, "dossier"), x::text(n)});
     }
     return r;
 }

@@ -124,7 +124,11 @@ std::optional<std::string> parseCommandLine(const Command& command,
         OptionProcessor processor(set);
         processor.setUnixStyle(true);
         auto take = [&](const std::string& name, const std::string& value) {
-            inv.options[name] = value;
+            // A repeatable option (issue --accept) collects its values, comma-separated.
+            auto known = inv.options.find(name);
+            inv.options[name] = name == "accept" && known != inv.options.end()
+                                    ? known->second + "," + value
+                                    : value;
             if (answer.empty() && (name == "help" || name == "version")) {
                 answer = name;
             }

@@ -3,6 +3,7 @@
 #include "pipeline/core/exit_code.hpp"
 #include "pipeline/job/pipeline.hpp"
 
+#include <algorithm>
 #include <ostream>
 #include <unistd.h>
 
@@ -43,6 +44,33 @@ int runIssue(Invocation& inv) {
         options.print.blank = mode == "blank";
     }
     options.print.printerId = inv.get("printer");
+    if (inv.has("accept")) {
+        std::string list = inv.get("accept");
+        for (std::size_t start = 0; start <= list.size();) {
+            std::size_t end = list.find(',', start);
+            end = end == std::string::npos ? list.size() : end;
+            const std::string item = list.substr(start, end - start);
+            const bool code = item.size() >= 4 && item[0] == 'L' &&
+                              std::all_of(item.begin() + 1, item.begin() + 4,
+                                          [](char c) { return c >= '0' && c <= '9'; }) &&
+                              (item.size() == 4 || (item[4] == ':' && item.size() > 5));
+            if (!code) {
+                return usageError(inv.err, "issue",
+                                  "--accept «" + item +
+                                      "» không hợp lệ: ghi mã quy tắc (L012) hoặc mã:id của "
+                                      "người, đề nghị, tài liệu (L012:cn04); chỉ chấp nhận được "
+                                      "lỗi theo quy tắc (mã L)");
+            }
+            options.accept.findings.push_back(item);
+            start = end + 1;
+        }
+        options.accept.reason = inv.get("reason");
+        if (options.accept.reason.find_first_not_of(" \t") == std::string::npos) {
+            return usageError(inv.err, "issue",
+                              "--accept cần --reason \"lý do\" (được ghi vào nhật ký và siêu dữ "
+                              "liệu của quyết định)");
+        }
+    }
     if (int missing = checkInputsExist(inv)) {
         return missing;
     }
@@ -76,7 +104,7 @@ const Command& issueCommand() {
         "issue", "ban hành quyết định và bằng/giấy khen, lưu vào kho",
         "tdkt issue FILE... --archive DIR [--date YYYY-MM-DD] [--per-dossier]\n"
         "           [--print-mode design|blank] [--printer ID] [--tone-style=classic|new]\n"
-        "           [--verbose] [--json]\n\n"
+        "           [--accept MÃ[:ID]... --reason LÝ_DO] [--verbose] [--json]\n\n"
         "Các hồ sơ của một đợt được gộp: mỗi cấp ban hành × hình thức khen thưởng × ngày quyết\n"
         "định thành một quyết định, danh sách kèm theo chia theo đơn vị đề nghị, dẫn tờ trình của\n"
         "từng đơn vị; mỗi người/tập thể một giấy chứng nhận nếu hình thức có. Trước khi ghi, cả\n"
@@ -95,7 +123,12 @@ const Command& issueCommand() {
         "                     trắng (mặc định) hoặc chỉ các trường để in lên phôi; bản lưu từng\n"
         "                     giấy chứng nhận luôn là toàn bộ mẫu\n"
         "  --printer ID       máy in trong config/printers.xml (độ lệch căn chỉnh khi in phôi)\n"
-        "  --tone-style=new   đặt dấu kiểu hoà, thuỷ thay cho kiểu hòa, thủy (mặc định)\n",
+        "  --tone-style=new   đặt dấu kiểu hoà, thuỷ thay cho kiểu hòa, thủy (mặc định)\n"
+        "  --accept MÃ[:ID]   chấp nhận lỗi theo quy tắc (config/rules.xml) khi ban hành: mã\n"
+        "                     (L020) hoặc mã và id người, đề nghị, tài liệu trong hồ sơ\n"
+        "                     (L012:cn04); dùng nhiều lần hoặc ngăn bằng dấu phẩy\n"
+        "  --reason LÝ_DO     lý do chấp nhận (bắt buộc với --accept), ghi vào nhật ký kho và\n"
+        "                     siêu dữ liệu quyết định\n",
         [](Poco::Util::OptionSet& set) {
             addArchiveOption(set);
             addToneStyleOption(set);
@@ -103,6 +136,11 @@ const Command& issueCommand() {
             set.addOption(Option("print-mode", "", "chế độ in").required(false).argument("MODE"));
             set.addOption(Option("printer", "", "máy in").required(false).argument("ID"));
             set.addOption(Option("per-dossier", "", "mỗi hồ sơ một quyết định").required(false));
+            set.addOption(Option("accept", "", "chấp nhận lỗi quy tắc")
+                              .required(false)
+                              .repeatable(true)
+                              .argument("CODE"));
+            set.addOption(Option("reason", "", "lý do chấp nhận").required(false).argument("TEXT"));
             addReportStyleOptions(set);
         },
         runIssue};

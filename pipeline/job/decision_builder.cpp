@@ -93,6 +93,7 @@ model::DecisionSource sourceOf(const model::Dossier& d, const std::string& propo
         s.submission = *tt;
     }
     s.documents = d.documents;
+    s.accepted = d.accepted;
     return s;
 }
 

@@ -124,6 +124,11 @@ archive::DecisionRecord toRecord(const model::Decision& d, int pageCount) {
             r.sources.push_back(std::move(src));
         }
     }
+    for (const auto& s : d.sources) {
+        for (const auto& a : s.accepted) {
+            r.accepted.push_back({a.code, a.subject, a.field, s.dossierFile, a.reason});
+        }
+    }
     r.pageCount = pageCount;
     for (const auto& a : d.awardees) {
         r.awardees.push_back(awardeeRecord(a));

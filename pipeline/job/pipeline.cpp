@@ -168,6 +168,36 @@ model::Date checkDate(const core::Environment& env) {
     return model::vietnamDateTime(env.now).date;
 }
 
+// Whether an accepted item ("L012", "L012:cn04") covers a finding: the code, and the id in
+// the finding's field (nominee, proposal or document).
+bool covers(const std::string& item, const core::Diagnostic& d) {
+    const std::size_t colon = item.find(':');
+    if (item.substr(0, colon) != d.code) {
+        return false;
+    }
+    return colon == std::string::npos ||
+           d.field.find("[@id=\"" + item.substr(colon + 1) + "\"]") != std::string::npos;
+}
+
+// The run's rule findings with the accepted errors made warnings that say so; each accepted
+// one is recorded in `accepted` (the dossier's, for the journal and the metadata).
+core::Diagnostics applyAcceptance(core::Diagnostics found, const Acceptance& accept,
+                                  std::vector<model::AcceptedFinding>& accepted) {
+    core::Diagnostics out;
+    for (core::Diagnostic d : found.items()) {
+        const bool isRule = !d.code.empty() && d.code[0] == 'L';
+        if (isRule && d.severity == core::Severity::Error &&
+            std::any_of(accept.findings.begin(), accept.findings.end(),
+                        [&](const std::string& item) { return covers(item, d); })) {
+            d.severity = core::Severity::Warning;
+            d.message += " — đã chấp nhận khi ban hành: " + accept.reason;
+            accepted.push_back({d.code, d.subject, d.field, accept.reason});
+        }
+        out.add(std::move(d));
+    }
+    return out;
+}
+
 // Runs work(i) for every i < count, two files at a time when the machine has two cores.
 template <class Work> void forEachFile(std::size_t count, Work work) {
     std::atomic<std::size_t> next{0};
@@ -250,7 +280,8 @@ struct Pipeline::Checked {
 Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
                                          const text::Options& text, bool perDossier,
                                          const std::optional<model::Date>& runDate,
-                                         const model::KnownHistory* history) const {
+                                         const model::KnownHistory* history,
+                                         const Acceptance& accept) const {
     Checked out;
     CheckReport& report = out.report;
     // Each file read and validated on its own, two at a time; then the run's law checks; then
@@ -292,6 +323,9 @@ Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
         validate::checkLaw(run, law, found);
         for (std::size_t k = 0; k < run.size(); ++k) {
             FileCheck& c = checked[owner[k]];
+            if (!accept.empty() && c.dossier) {
+                found[k] = applyAcceptance(std::move(found[k]), accept, c.dossier->accepted);
+            }
             c.diags.append(found[k]);
             if (found[k].hasErrors() && c.dossier) {
                 c.dossier.reset();
@@ -348,8 +382,8 @@ IssueReport Pipeline::issue(const IssueOptions& options) const {
     // Always against the archive the round goes into: its own earlier awards are not "already
     // granted" (KnownAward::dossierSha256), so a rerun after a kill still passes.
     const archive::ArchiveHistory history = archive::ArchiveHistory::open(options.archiveRoot);
-    Checked checked =
-        checkAndPlan(options.files, options.text, options.perDossier, options.date, &history);
+    Checked checked = checkAndPlan(options.files, options.text, options.perDossier, options.date,
+                                   &history, options.accept);
     report.check = std::move(checked.report);
     const std::vector<Plan>& plans = checked.plans;
     report.plannedDecisions = static_cast<int>(plans.size());

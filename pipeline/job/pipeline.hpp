@@ -35,8 +35,19 @@ struct PrintSettings {
     std::string printerId; // config/printers.xml; its calibration offset applies in blank mode
 };
 
+// Rule findings (config/rules.xml) the office accepts for this run, each "L012" (every finding
+// of that code) or "L012:cn04" (those about the nominee, proposal or document with that id),
+// all with one reason: they are reported as warnings and recorded in the journal and in the
+// decisions' metadata. Only rule findings (L codes) can be accepted.
+struct Acceptance {
+    std::vector<std::string> findings;
+    std::string reason;
+    bool empty() const { return findings.empty(); }
+};
+
 struct IssueOptions {
     std::vector<std::string> files;
+    Acceptance accept;
     // One decision per dossier's proposals (the behaviour before consolidation) instead of one
     // per issuer × kind × date across the run's dossiers.
     bool perDossier = false;
@@ -129,7 +140,7 @@ private:
     struct Checked; // the check report and the decisions planned from it
     Checked checkAndPlan(const std::vector<std::string>& files, const text::Options& text,
                          bool perDossier, const std::optional<model::Date>& runDate,
-                         const model::KnownHistory* history) const;
+                         const model::KnownHistory* history, const Acceptance& accept = {}) const;
     Pipeline();
     struct Impl;
     std::unique_ptr<Impl> m_impl;

@@ -58,6 +58,7 @@ struct DecisionSource {
     Round round;
     DossierDocument submission; // the tờ trình cited in the căn cứ (may be empty)
     std::vector<DossierDocument> documents;
+    std::vector<AcceptedFinding> accepted; // the dossier's rule findings accepted on issuing
 };
 
 struct Decision {

@@ -216,6 +216,15 @@ struct FieldChange {
     core::SourceLocation where;
 };
 
+// A rule finding (config/rules.xml) the office accepted when issuing (`tdkt issue --accept
+// L012:cn04 --reason "…"`): recorded in the journal and the decision's metadata.
+struct AcceptedFinding {
+    std::string code;    // "L012"
+    std::string subject; // whom it is about ("Nguyễn Văn An"); may be empty
+    std::string field;   // where in the dossier
+    std::string reason;  // the office's reason, as given
+};
+
 struct Dossier {
     std::string sourceFile;    // as named on the command line
     std::string sha256;        // of the file's bytes: the identity used for idempotent issuing
@@ -225,7 +234,8 @@ struct Dossier {
     std::vector<DossierDocument> documents;
     std::vector<Proposal> proposals;
     std::vector<Nominee> nominees;
-    std::vector<FieldChange> changes; // filled by normalize
+    std::vector<FieldChange> changes;      // filled by normalize
+    std::vector<AcceptedFinding> accepted; // filled when issuing with --accept
 
     // The first document of a kind (the tờ trình, the biên bản xét), or nullptr.
     const DossierDocument* firstDocument(DocumentKind kind) const;

@@ -52,6 +52,7 @@ struct InitiativeUse {
     std::string decisionNumber;
     std::string source;
     std::vector<std::string> dossierSha256; // as KnownAward::dossierSha256
+    std::string roundKey;                   // as KnownAward::roundKey
 };
 
 class KnownHistory {

@@ -559,6 +559,18 @@ private:
 
     // --- history: declared, archived, and in this run ---------------------------------------
 
+    // The round keys of this run's awards to the recipient: archived awards with one of them
+    // are replaced by this run (a corrected dossier), not earlier awards.
+    std::set<std::string> replacedRounds(const Entry& e) {
+        std::set<std::string> out;
+        for (std::size_t k : m_byPerson[e.person]) {
+            const Entry& mine = m_entries[k];
+            out.insert(model::awardRoundKey(mine.d->proposingUnit.code, mine.d->round.name,
+                                            mine.d->round.year, mine.kind.id));
+        }
+        return out;
+    }
+
     const std::vector<model::KnownAward>& archived(const Entry& e) {
         auto it = m_archived.find(e.person);
         if (it != m_archived.end()) {
@@ -568,12 +580,7 @@ private:
         if (m_ctx.archive) {
             // Not the awards this run files again (a rerun after a kill) or replaces (a
             // corrected dossier of the same unit, round and kind).
-            std::set<std::string> replaced;
-            for (std::size_t k : m_byPerson[e.person]) {
-                const Entry& mine = m_entries[k];
-                replaced.insert(model::awardRoundKey(mine.d->proposingUnit.code, mine.d->round.name,
-                                                     mine.d->round.year, mine.kind.id));
-            }
+            const std::set<std::string> replaced = replacedRounds(e);
             for (auto& a : m_ctx.archive->awardsOf(e.n->kind, text::nameKey(lookupName(*e.n)),
                                                    lookupBirthYear(*e.n))) {
                 if (!fromDossier(a.dossierSha256, *e.d) &&
@@ -618,10 +625,13 @@ private:
         return f;
     }
 
-    // Whether `years` consecutive years ending with the achievement year, or the year before,
-    // all satisfy `has`.
+    // Whether `years` consecutive years ending with the achievement year, or (for a run of
+    // several years) the year before, all satisfy `has`.
     template <class Has> static bool consecutive(int year, int years, Has has) {
         for (int end : {year, year - 1}) {
+            if (end != year && years <= 1) {
+                break; // a one-year condition is the achievement year's own
+            }
             bool all = true;
             for (int y = end - years + 1; y <= end && all; ++y) {
                 all = has(y);
@@ -647,8 +657,8 @@ private:
         case Condition::Type::Initiatives: {
             int count = 0;
             for (const model::Initiative* in : initiativesOf(e)) {
-                const bool inWindow = !in->date.valid() || (in->date.year <= e.year &&
-                                                            in->date.year > e.year - c.years - 1);
+                const bool inWindow = !in->date.valid() ||
+                                      (in->date.year <= e.year && in->date.year > e.year - c.years);
                 if (inWindow && scopeAtLeast(in->scope, c.scope)) {
                     ++count;
                 }
@@ -874,9 +884,11 @@ private:
                     continue;
                 }
                 const std::string name = text::nameKey(lookupName(*e.n));
+                const std::set<std::string> replaced = replacedRounds(e);
                 for (const std::string& key : text::initiativeKeys(in->code, in->title)) {
                     for (const auto& u : m_ctx.archive->usesOf(key)) {
                         if (reported || fromDossier(u.dossierSha256, *e.d) ||
+                            (!u.roundKey.empty() && replaced.count(u.roundKey) > 0) ||
                             text::nameKey(u.recipient) != name) {
                             continue;
                         }

@@ -150,3 +150,51 @@ TEST_CASE("a certificate whose text cannot fit fails validate with every such fi
     CHECK((r.out + r.err).find("[R001]") != std::string::npos);
     CHECK(e2e::findFiles(archive, "bagit.txt").empty()); // not even the valid dossier's
 }
+
+TEST_CASE("a rule finding accepted with --accept CODE:ID and a reason is issued and recorded in "
+          "the journal and the decision's metadata") {
+    e2e::TempDir tmp;
+    std::string text = e2e::readAll(e2e::repo("tests/rules/bases/ward-2025.xml"));
+    const std::string rating = "<rating year=\"2025\" value=\"HTTNV\"/>";
+    const auto at = text.find(rating); // w01's, the first nominee
+    REQUIRE(at != std::string::npos);
+    text.replace(at, rating.size(), "<rating year=\"2025\" value=\"KHTNV\"/>");
+    const fs::path dossier = tmp.path / "ho-so.xml";
+    std::ofstream(dossier.string(), std::ios::binary) << text;
+    const std::string archive = (tmp.path / "kho").string();
+
+    // Refused: L013 is an error; no reason, or a code that is not a rule, is a usage error.
+    auto refused = runTdkt({"issue", dossier.string(), "--archive", archive});
+    CHECK(refused.exitCode == 65);
+    CHECK(refused.err.find("[L013]") != std::string::npos);
+    CHECK_FALSE(fs::exists(fs::path(archive) / "journal"));
+    CHECK(runTdkt({"issue", dossier.string(), "--archive", archive, "--accept", "L013:w01"})
+              .exitCode == 64);
+    CHECK(runTdkt({"issue", dossier.string(), "--archive", archive, "--accept", "V002", "--reason",
+                   "x"})
+              .exitCode == 64);
+    // Another nominee's id does not cover it.
+    CHECK(runTdkt({"issue", dossier.string(), "--archive", archive, "--accept", "L013:w02",
+                   "--reason", "x"})
+              .exitCode == 65);
+
+    const std::string reason = "Hội đồng xét lại: xếp loại 2025 đã được điều chỉnh";
+    auto issued = runTdkt({"issue", dossier.string(), "--archive", archive, "--accept", "L020",
+                           "--accept", "L013:w01", "--reason", reason});
+    INFO(issued.out << issued.err);
+    REQUIRE(issued.exitCode == 0);
+    CHECK((issued.out + issued.err).find("đã chấp nhận khi ban hành: " + reason) !=
+          std::string::npos);
+    const std::string journal = e2e::readAll(fs::path(archive) / "journal");
+    CHECK(journal.find("\"accepted\":[\"L013 «") != std::string::npos);
+    CHECK(journal.find(reason) != std::string::npos);
+    bool recorded = false;
+    for (const auto& file : e2e::findFiles(archive, "decision.xml")) {
+        const std::string xml = e2e::readAll(file);
+        recorded = recorded || (xml.find("<acceptedFindings>") != std::string::npos &&
+                                xml.find("code=\"L013\"") != std::string::npos &&
+                                xml.find(reason) != std::string::npos);
+    }
+    CHECK(recorded);
+    CHECK(runTdkt({"verify", "--archive", archive}).exitCode == 0);
+}
