@@ -1020,7 +1020,11 @@ model::Initiative initiative(const std::string& id, int code, const std::string&
                              model::InitiativeScope scope, Rng& rng) {
     model::Initiative in;
     in.id = id;
-    in.code = (scope == model::InitiativeScope::Base ? "SK-" : "SKTP-") + two(code) + "/2025";
+    // Numbered across the round, as each council's register numbers its own: a code names one
+    // initiative (config/rules.xml L022 tells initiatives apart by their codes).
+    static int serial = 0;
+    in.code = (scope == model::InitiativeScope::Base ? "SK-" : "SKTP-") + two(code) + "." +
+              std::to_string(++serial) + "/2025";
     in.title = rng.pick(kInitiativeTitles);
     in.recognisedBy = by;
     in.date = date(2025, scope == model::InitiativeScope::Base ? 11 : 6, rng.between(10, 28));
@@ -1128,13 +1132,16 @@ private:
                                                model::InitiativeScope::Province, m_rng));
             n.nominations.back().initiativeIds = {id};
             m_cityInitiatives.push_back(id);
-        } else if (k == BK && m_rng.chance(0.5)) {
-            const bool form = m_rng.chance(0.5);
-            h.awards.push_back(prior(2024, form ? "giay-khen" : "chien-si-thi-dua-co-so", !form));
+        } else if (k == BK) {
+            // What config/rules.xml asks of an individual's Bằng khen (L010): Chiến sĩ thi đua
+            // cơ sở two years in a row.
+            h.awards.push_back(prior(2024, "chien-si-thi-dua-co-so", true));
+            h.awards.push_back(prior(2025, "chien-si-thi-dua-co-so", true));
             h.ratings.push_back({2024, model::TaskRating::Excellent});
             h.ratings.push_back({2025, model::TaskRating::Excellent});
-        } else if (k == LDTT && m_rng.chance(0.3)) {
-            if (m_rng.chance(0.5)) {
+        } else if (k == LDTT) {
+            // The year's rating Lao động tiên tiến is judged on (L013).
+            if (m_rng.chance(0.15)) {
                 h.awards.push_back(prior(2024, "lao-dong-tien-tien", true));
             }
             h.ratings.push_back(

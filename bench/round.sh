@@ -39,7 +39,7 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 cmake --build "$build" -j"$(nproc)" --target tdkt bench_make_round >/dev/null
 tdkt="$build/tdkt"
-export TDKT_DATA_DIR="$root" SOURCE_DATE_EPOCH=1767225600
+export TDKT_DATA_DIR="$root" SOURCE_DATE_EPOCH=1767225600 TDKT_AS_OF=2026-12-31
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/tdkt-bench-round.XXXXXX")"
 if [ "${TDKT_BENCH_KEEP:-0}" = 1 ]; then

@@ -809,6 +809,17 @@ private:
 
     // --- across the run -------------------------------------------------------------------
 
+    // The keys one initiative is matched by: its recognition code when it has one (two
+    // initiatives with different codes are different, however alike their titles), else its
+    // title however typed.
+    static std::vector<std::string> identityKeys(const model::Initiative& in) {
+        std::vector<std::string> keys = text::initiativeKeys(in.code, in.title);
+        if (keys.size() > 1) {
+            keys.resize(1); // the "ma:" key comes first
+        }
+        return keys;
+    }
+
     void checkQuota() {
         struct Count {
             std::set<std::string> kind, among;
@@ -867,7 +878,7 @@ private:
             const Rule& r = *rules.front();
             for (const model::Initiative* in : initiativesOf(e)) {
                 bool reported = false;
-                for (const std::string& key : text::initiativeKeys(in->code, in->title)) {
+                for (const std::string& key : identityKeys(*in)) {
                     auto [first, fresh] = used.emplace(e.person + '\x1f' + key, Use{&e, in->title});
                     if (!fresh && first->second.entry->nom != e.nom && !reported) {
                         const Entry& o = *first->second.entry;
@@ -885,7 +896,7 @@ private:
                 }
                 const std::string name = text::nameKey(lookupName(*e.n));
                 const std::set<std::string> replaced = replacedRounds(e);
-                for (const std::string& key : text::initiativeKeys(in->code, in->title)) {
+                for (const std::string& key : identityKeys(*in)) {
                     for (const auto& u : m_ctx.archive->usesOf(key)) {
                         if (reported || fromDossier(u.dossierSha256, *e.d) ||
                             (!u.roundKey.empty() && replaced.count(u.roundKey) > 0) ||
