@@ -33,10 +33,10 @@ struct Entry {
     const Nominee* n = nullptr;
     const Nomination* nom = nullptr;
     const Proposal* p = nullptr;
-    model::AwardKind kind; // the catalogue's rule in force on `on`
-    model::Date on;        // the decision date
-    int year = 0;          // the year the achievement ends in
-    std::string person;    // the recipient's identity in the run
+    const model::AwardKind* kind = nullptr; // the catalogue's rule in force on `on` (cached)
+    model::Date on;                         // the decision date
+    int year = 0;                           // the year the achievement ends in
+    std::string person;                     // the recipient's identity in the run
 };
 
 // What is known of one recipient: titles and awards by year, ratings by year.
@@ -179,7 +179,18 @@ private:
         return first.value_or(dossierDate(d));
     }
 
+    // The catalogue's kind in force on a date, looked up once per kind and date of the run.
+    const model::AwardKind* kindOn(const std::string& id, const model::Date& on) {
+        auto key = std::make_pair(id, on);
+        auto it = m_kinds.find(key);
+        if (it == m_kinds.end()) {
+            it = m_kinds.emplace(std::move(key), m_ctx.catalogue.at(id, on)).first;
+        }
+        return it->second ? &*it->second : nullptr;
+    }
+
     void collect() {
+        m_byDossier.resize(m_dossiers.size());
         for (std::size_t i = 0; i < m_dossiers.size(); ++i) {
             const Dossier& d = *m_dossiers[i];
             for (const Nominee& n : d.nominees) {
@@ -190,7 +201,7 @@ private:
                         continue;
                     }
                     const model::Date on = dateOf(*p);
-                    auto kind = m_ctx.catalogue.at(p->kindId, on);
+                    const model::AwardKind* kind = kindOn(p->kindId, on);
                     if (!kind) {
                         continue; // V014/V015 already say so
                     }
@@ -200,13 +211,14 @@ private:
                     e.n = &n;
                     e.nom = &nom;
                     e.p = p;
-                    e.kind = std::move(*kind);
+                    e.kind = kind;
                     e.on = on;
                     e.year = p->period.endYear() > 0 ? p->period.endYear()
                              : d.round.year > 0      ? d.round.year
                                                      : on.year;
                     e.person = person;
                     m_byPerson[person].push_back(m_entries.size());
+                    m_byDossier[i].push_back(m_entries.size());
                     m_entries.push_back(std::move(e));
                 }
             }
@@ -216,7 +228,7 @@ private:
     std::vector<const Rule*> rulesFor(RuleKind kind, const Entry& e) const {
         std::vector<const Rule*> out;
         for (const Rule* r : m_ctx.rules.inForce(kind, e.on)) {
-            if (r->appliesTo.matches(e.kind.id, e.kind.awardClass, e.p->mode, e.n->kind)) {
+            if (r->appliesTo.matches(e.kind->id, e.kind->awardClass, e.p->mode, e.n->kind)) {
                 out.push_back(r);
             }
         }
@@ -288,10 +300,8 @@ private:
         }
         // Documents missing from the whole dossier: one finding per rule, naming the awards.
         std::map<const Rule*, std::vector<std::string>> missing;
-        for (const Entry& e : m_entries) {
-            if (e.d != &d) {
-                continue;
-            }
+        for (std::size_t k : m_byDossier[i]) {
+            const Entry& e = m_entries[k];
             for (const Rule* r : rulesFor(RuleKind::RequireDocument, e)) {
                 if (r->document == DocumentKind::InitiativeProof) {
                     for (const model::Initiative* in : initiativesOf(e)) {
@@ -299,7 +309,7 @@ private:
                             report(
                                 i, *r, e.nom->where, nomineeField(*e.n) + "/nomination",
                                 model::displayName(*e.n),
-                                "sáng kiến «" + in->title + "» dùng để xét " + e.kind.name +
+                                "sáng kiến «" + in->title + "» dùng để xét " + e.kind->name +
                                     " không có giấy chứng nhận (document kind=\"initiativeProof\" "
                                     "initiatives=\"" +
                                     in->id + "\") trong hồ sơ");
@@ -312,8 +322,8 @@ private:
                                 [&](const auto& doc) { return doc.kind == r->document; });
                 if (!any) {
                     auto& kinds = missing[r];
-                    if (std::find(kinds.begin(), kinds.end(), e.kind.name) == kinds.end()) {
-                        kinds.push_back(e.kind.name);
+                    if (std::find(kinds.begin(), kinds.end(), e.kind->name) == kinds.end()) {
+                        kinds.push_back(e.kind->name);
                     }
                     continue;
                 }
@@ -324,7 +334,7 @@ private:
                 if (!covered && once(*r, d.sourceFile + e.n->id)) {
                     report(i, *r, e.n->where, nomineeField(*e.n), model::displayName(*e.n),
                            std::string("không có ") + documentName(r->document) + " cho " +
-                               e.kind.name + " (các " + documentName(r->document) +
+                               e.kind->name + " (các " + documentName(r->document) +
                                " trong hồ sơ đều ghi cho người hoặc đề nghị khác)");
                 }
             }
@@ -552,7 +562,7 @@ private:
                        "năm sinh " + std::to_string(e.n->birthYear) + " cho tuổi " +
                            std::to_string(age) + " trong năm " + std::to_string(e.year) +
                            ", ngoài khoảng " + std::to_string(r->minAge) + "–" +
-                           std::to_string(r->maxAge) + " tuổi cho " + e.kind.name);
+                           std::to_string(r->maxAge) + " tuổi cho " + e.kind->name);
             }
         }
     }
@@ -566,7 +576,7 @@ private:
         for (std::size_t k : m_byPerson[e.person]) {
             const Entry& mine = m_entries[k];
             out.insert(model::awardRoundKey(mine.d->proposingUnit.code, mine.d->round.name,
-                                            mine.d->round.year, mine.kind.id));
+                                            mine.d->round.year, mine.kind->id));
         }
         return out;
     }
@@ -619,7 +629,7 @@ private:
         for (std::size_t k : m_byPerson[e.person]) {
             const Entry& other = m_entries[k];
             if (&other != &e && other.p != e.p) {
-                f.awards.emplace(other.kind.id, other.year);
+                f.awards.emplace(other.kind->id, other.year);
             }
         }
         return f;
@@ -722,7 +732,7 @@ private:
                 nothingKnown ? (v10 ? "hồ sơ 1.0 không ghi được quá trình (history) để xét "
                                     : "hồ sơ không kê khai quá trình (history) để xét ")
                              : "chưa đủ tiêu chuẩn ";
-            message += e.kind.name + " năm " + std::to_string(e.year) + ": cần " + need + " (" +
+            message += e.kind->name + " năm " + std::to_string(e.year) + ": cần " + need + " (" +
                        knownText(e, f) + ")";
             if (nothingKnown && v10) {
                 message += "; kiểm tra hồ sơ giấy, hoặc chuyển sang 2.0 (tdkt upgrade) và kê khai";
@@ -737,10 +747,10 @@ private:
     void checkAlreadyRewarded(const Entry& e) {
         for (const Rule* r : rulesFor(RuleKind::AlreadyRewarded, e)) {
             for (const auto& a : e.n->history.awards) {
-                if (a.kindId == e.kind.id && a.year == e.year) {
+                if (a.kindId == e.kind->id && a.year == e.year) {
                     report(e.dossier, *r, e.nom->where, nomineeField(*e.n) + "/nomination",
                            model::displayName(*e.n),
-                           e.kind.name + " năm " + std::to_string(e.year) +
+                           e.kind->name + " năm " + std::to_string(e.year) +
                                " đã có trong quá trình khen thưởng (dòng " +
                                std::to_string(a.where.line) +
                                (a.decisionNumber.empty() ? std::string()
@@ -749,10 +759,10 @@ private:
                 }
             }
             for (const auto& a : archived(e)) {
-                if (a.kindId == e.kind.id && a.year == e.year) {
+                if (a.kindId == e.kind->id && a.year == e.year) {
                     report(e.dossier, *r, e.nom->where, nomineeField(*e.n) + "/nomination",
                            model::displayName(*e.n),
-                           e.kind.name + " năm " + std::to_string(e.year) +
+                           e.kind->name + " năm " + std::to_string(e.year) +
                                " đã được khen: quyết định số " + a.decisionNumber +
                                (a.decisionDate.valid() ? " ngày " + model::dateShort(a.decisionDate)
                                                        : std::string()) +
@@ -760,12 +770,12 @@ private:
                 }
             }
         }
-        if (e.kind.awardClass == model::AwardClass::Form) {
+        if (e.kind->awardClass == model::AwardClass::Form) {
             const std::string period = text::nameKey(e.p->period.text());
             for (const Rule* r : rulesFor(RuleKind::OneFormPerAchievement, e)) {
                 for (const auto& a : archived(e)) {
                     const CatalogueEntry* k = m_ctx.catalogue.find(a.kindId);
-                    if (!k || k->awardClass != model::AwardClass::Form || a.kindId == e.kind.id ||
+                    if (!k || k->awardClass != model::AwardClass::Form || a.kindId == e.kind->id ||
                         a.year != e.year || text::nameKey(a.period) != period) {
                         continue;
                     }
@@ -832,11 +842,11 @@ private:
                                              ? text::nameKey(e.d->proposingUnit.name)
                                              : e.d->proposingUnit.code;
                 Count& c = counts[{r, unit}];
-                if (e.kind.id == r->quotaKind) {
+                if (e.kind->id == r->quotaKind) {
                     c.kind.insert(e.person);
                     c.first = c.first ? c.first : &e;
                 }
-                if (e.kind.id == r->quotaAmong) {
+                if (e.kind->id == r->quotaAmong) {
                     c.among.insert(e.person);
                 }
             }
@@ -884,7 +894,7 @@ private:
                         const Entry& o = *first->second.entry;
                         report(e.dossier, r, e.nom->where, nomineeField(*e.n) + "/nomination",
                                model::displayName(*e.n),
-                               "sáng kiến «" + in->title + "» đã dùng để đề nghị " + o.kind.name +
+                               "sáng kiến «" + in->title + "» đã dùng để đề nghị " + o.kind->name +
                                    " (" + where(o.nom->where) +
                                    "); mỗi sáng kiến chỉ dùng cho một danh hiệu hoặc một hình "
                                    "thức khen thưởng");
@@ -967,6 +977,8 @@ private:
     std::vector<core::Diagnostics>& m_out;
     std::vector<Entry> m_entries;
     std::unordered_map<std::string, std::vector<std::size_t>> m_byPerson;
+    std::vector<std::vector<std::size_t>> m_byDossier; // entries of each dossier
+    std::map<std::pair<std::string, model::Date>, std::optional<model::AwardKind>> m_kinds;
     std::unordered_map<std::string, std::vector<model::KnownAward>> m_archived;
     std::set<const Nominee*> m_priorChecked;
     std::set<std::string> m_reported;
