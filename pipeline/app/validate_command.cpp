@@ -36,6 +36,16 @@ int runValidate(Invocation& inv) {
         pipeline->check(inv.positional, text, inv.has("per-dossier"), archive);
     printCheckReport(report, inv.positional.size(), {inv.has("verbose"), inv.has("json")}, inv.out,
                      inv.err);
+    if (inv.has("phieu")) {
+        auto sheets = pipeline->writeCheckSheets(report, inv.positional, inv.get("phieu"));
+        if (!sheets) {
+            return fail(inv.err, sheets.error());
+        }
+        if (!inv.has("json")) {
+            inv.out << "Phiếu kiểm tra hồ sơ: " << sheets->size() << " tệp trong "
+                    << inv.get("phieu") << "\n";
+        }
+    }
     return report.ok() ? core::ExitOk : core::ExitDataErr;
 }
 
@@ -44,7 +54,8 @@ int runValidate(Invocation& inv) {
 const Command& validateCommand() {
     static const Command c{
         "validate", "kiểm tra hồ sơ đề nghị khen thưởng (lược đồ XSD và quy tắc nghiệp vụ)",
-        "tdkt validate FILE... [--archive DIR] [--as-of YYYY-MM-DD] [--tone-style=classic|new]\n"
+        "tdkt validate FILE... [--archive DIR] [--as-of YYYY-MM-DD] [--phieu DIR]\n"
+        "              [--tone-style=classic|new]\n"
         "              [--per-dossier] [--verbose] [--json]\n\n"
         "Kiểm tra từng tệp hồ sơ và những gì tdkt issue sẽ in từ chúng: lược đồ, quy tắc nghiệp\n"
         "vụ theo ngày quyết định, cấp có thẩm quyền, tiền thưởng, chữ vừa khung và vẽ được trên\n"
@@ -55,6 +66,8 @@ const Command& validateCommand() {
         "hai lần, tỷ lệ, tiêu chuẩn theo quá trình.\n\n"
         "  --archive DIR         đối chiếu với kho lưu trữ: khen thưởng đã có, sáng kiến đã dùng\n"
         "  --as-of YYYY-MM-DD    ngày kiểm tra (mặc định: hôm nay, hoặc SOURCE_DATE_EPOCH)\n"
+        "  --phieu DIR           ghi Phiếu kiểm tra hồ sơ (PDF) của từng hồ sơ vào DIR, để gửi\n"
+        "                        lại đơn vị đề nghị\n"
         "  --per-dossier         kiểm tra như khi mỗi hồ sơ một quyết định riêng\n"
         "  --verbose             liệt kê mọi lỗi/cảnh báo (mặc định: mỗi mã vài dòng đầu)\n"
         "  --json                in kết quả dạng JSON\n"
@@ -66,6 +79,9 @@ const Command& validateCommand() {
                 Poco::Util::Option("per-dossier", "", "mỗi hồ sơ một quyết định").required(false));
             addReportStyleOptions(set);
             addArchiveOption(set);
+            set.addOption(Poco::Util::Option("phieu", "", "phiếu kiểm tra hồ sơ")
+                              .required(false)
+                              .argument("DIR"));
         },
         runValidate};
     return c;

@@ -3,6 +3,7 @@
 #include "pipeline.hpp"
 
 #include "archive/known_history.hpp"
+#include "check_sheet.hpp"
 #include "decision_filer.hpp"
 #include "drawing_check.hpp"
 #include "issue_plan.hpp"
@@ -322,6 +323,9 @@ Pipeline::Checked Pipeline::checkAndPlan(const std::vector<std::string>& files,
         std::vector<core::Diagnostics> found;
         validate::checkLaw(run, law, found);
         for (std::size_t k = 0; k < run.size(); ++k) {
+            report.headers.push_back(
+                {run[k]->sourceFile, run[k]->proposingUnit.name,
+                 run[k]->proposals.empty() ? std::string() : run[k]->proposals[0].issuerId});
             FileCheck& c = checked[owner[k]];
             if (!accept.empty() && c.dossier) {
                 found[k] = applyAcceptance(std::move(found[k]), accept, c.dossier->accepted);
@@ -375,6 +379,13 @@ CheckReport Pipeline::check(const std::vector<std::string>& files, const text::O
     }
     return checkAndPlan(files, text, perDossier, std::nullopt, history ? &*history : nullptr)
         .report;
+}
+
+core::Result<std::vector<fs::path>>
+Pipeline::writeCheckSheets(const CheckReport& report, const std::vector<std::string>& files,
+                           const fs::path& outDir) const {
+    return checkSheets(m_impl->env, *m_impl->issuers, report, files, checkDate(m_impl->env),
+                       outDir);
 }
 
 IssueReport Pipeline::issue(const IssueOptions& options) const {

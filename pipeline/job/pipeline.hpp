@@ -22,9 +22,17 @@ namespace tdkt::job {
 // Called as work advances: done out of total steps, and what is being done (Vietnamese).
 using ProgressFn = std::function<void(int done, int total, const std::string& what)>;
 
+// Who sent a dossier that was read (valid or not): for the Phiếu kiểm tra hồ sơ.
+struct DossierHeader {
+    std::string file; // as named on the command line
+    std::string unitName;
+    std::string issuerId; // of its first proposal ("" when none)
+};
+
 struct CheckReport {
     core::Diagnostics diagnostics;        // every problem of every file
     std::vector<model::Dossier> dossiers; // the valid ones, normalised (with their changes)
+    std::vector<DossierHeader> headers;   // every dossier read, valid or with errors
     bool ok() const { return !diagnostics.hasErrors(); }
 };
 
@@ -131,6 +139,12 @@ public:
     // decision already filed is recognised and not issued again. The report says what was
     // filed even when a later decision fails.
     IssueReport issue(const IssueOptions& options) const;
+
+    // The Phiếu kiểm tra hồ sơ of each file of a check (check_sheet.hpp), in outDir, dated the
+    // run's check date (--as-of, TDKT_AS_OF, the clock).
+    core::Result<std::vector<fs::path>> writeCheckSheets(const CheckReport& report,
+                                                         const std::vector<std::string>& files,
+                                                         const fs::path& outDir) const;
 
     ~Pipeline();
     Pipeline(Pipeline&&) noexcept;

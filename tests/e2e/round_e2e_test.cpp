@@ -198,3 +198,32 @@ TEST_CASE("a rule finding accepted with --accept CODE:ID and a reason is issued 
     CHECK(recorded);
     CHECK(runTdkt({"verify", "--archive", archive}).exitCode == 0);
 }
+
+TEST_CASE("validate --phieu writes a Phiếu kiểm tra hồ sơ for each dossier with its problems") {
+    e2e::TempDir tmp;
+    std::string text = e2e::readAll(e2e::repo("tests/rules/bases/ward-2025.xml"));
+    const std::string rating = "<rating year=\"2025\" value=\"HTTNV\"/>";
+    const auto at = text.find(rating);
+    REQUIRE(at != std::string::npos);
+    text.replace(at, rating.size(), "<rating year=\"2025\" value=\"KHTNV\"/>");
+    const fs::path bad = tmp.path / "ho-so-loi.xml";
+    std::ofstream(bad.string(), std::ios::binary) << text;
+    const fs::path good = tmp.path / "ho-so-dat.xml";
+    std::ofstream(good.string(), std::ios::binary)
+        << e2e::readAll(e2e::repo("tests/rules/bases/city-2025.xml"));
+    const fs::path sheets = tmp.path / "phieu";
+    auto r = runTdkt({"validate", bad.string(), good.string(), "--phieu", sheets.string(),
+                      "--as-of", "2026-02-01"});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 65);
+    const std::string failing = e2e::pdfFlowText(sheets / "ho-so-loi-phieu-kiem-tra.pdf");
+    CHECK(failing.find("PHIẾU KIỂM TRA HỒ SƠ ĐỀ NGHỊ KHEN THƯỞNG") != std::string::npos);
+    CHECK(failing.find("Cầu Giấy, ngày 01 tháng 02 năm 2026") != std::string::npos);
+    CHECK(failing.find("Kết quả kiểm tra: 1 lỗi cần sửa, 0 cảnh báo") != std::string::npos);
+    CHECK(failing.find("L013") != std::string::npos);
+    CHECK(failing.find("căn cứ: Luật Thi đua, khen thưởng 2022, Điều 24") != std::string::npos);
+    CHECK(failing.find("chưa đủ điều kiện trình ban hành") != std::string::npos);
+    const std::string passing = e2e::pdfFlowText(sheets / "ho-so-dat-phieu-kiem-tra.pdf");
+    CHECK(passing.find("Kết quả kiểm tra: 0 lỗi cần sửa, 0 cảnh báo") != std::string::npos);
+    CHECK(passing.find("Hồ sơ đủ điều kiện trình ban hành.") != std::string::npos);
+}
