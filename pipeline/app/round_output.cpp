@@ -3,6 +3,7 @@
 // configuration warnings once per run and a summary of the round; or all of it as JSON.
 #include "output.hpp"
 #include "pipeline/core/exit_code.hpp"
+#include "pipeline/core/terminal_text.hpp"
 #include "pipeline/format/vi_format.hpp"
 #include "pipeline/model/date_display.hpp"
 
@@ -247,6 +248,35 @@ void addReportStyleOptions(Poco::Util::OptionSet& set) {
     set.addOption(Option("json", "j", "JSON").required(false));
 }
 
+// One line per file of a run of several: "  hs.xml: 2 lỗi, 1 cảnh báo" (the files in the order
+// they were read, then the ones only named by their problems: rejected unread).
+void printFileSummaries(const job::CheckReport& report, std::ostream& out) {
+    std::vector<std::string> files;
+    std::map<std::string, std::pair<long long, long long>> counts;
+    auto note = [&](const std::string& file) {
+        if (counts.emplace(file, std::make_pair(0LL, 0LL)).second) {
+            files.push_back(file);
+        }
+    };
+    for (const auto& h : report.headers) {
+        note(h.file);
+    }
+    for (const auto& d : report.diagnostics.items()) {
+        if (d.where.file.empty() || d.severity == core::Severity::Note) {
+            continue;
+        }
+        note(d.where.file);
+        auto& c = counts[d.where.file];
+        (d.severity == core::Severity::Error ? c.first : c.second) += 1;
+    }
+    for (const auto& f : files) {
+        const auto& c = counts[f];
+        out << "  " << core::terminalSafe(f) << ": "
+            << (c.first > 0 ? number(c.first) + " lỗi" : std::string("hợp lệ")) << ", "
+            << number(c.second) << " cảnh báo\n";
+    }
+}
+
 void printCheckReport(const job::CheckReport& report, std::size_t fileCount,
                       const ReportStyle& style, std::ostream& out, std::ostream& err) {
     if (style.json) {
@@ -255,6 +285,9 @@ void printCheckReport(const job::CheckReport& report, std::size_t fileCount,
         return;
     }
     printDiagnostics(report.diagnostics.items(), style.verbose, out, err);
+    if (fileCount > 1) {
+        printFileSummaries(report, out);
+    }
     const std::size_t rejected = fileCount - std::min(fileCount, report.dossiers.size());
     const std::size_t withErrors = dossiersWithErrors(report);
     out << "Đã kiểm tra " << number(static_cast<long long>(fileCount))
