@@ -12,8 +12,8 @@
 // indexed query. An archive without an index, with an index of another version (run `tdkt
 // reindex`) or that cannot be read answers nothing: available() tells the caller. Decisions
 // replaced by a corrected one are left out. Not thread-safe: one object per thread (the
-// statements are reused); it holds no read transaction between lookups, so filing is never
-// blocked, but an index renamed into place by reindex meanwhile is not seen until reopened.
+// statements are reused). It holds one read transaction for its whole life (one snapshot, one
+// file lock): destroy it before filing into the same archive (Pipeline::issue does).
 #include "pipeline/core/fs.hpp"
 #include "pipeline/model/known_history.hpp"
 

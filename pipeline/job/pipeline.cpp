@@ -392,9 +392,12 @@ IssueReport Pipeline::issue(const IssueOptions& options) const {
     IssueReport report;
     // Always against the archive the round goes into: its own earlier awards are not "already
     // granted" (KnownAward::dossierSha256), so a rerun after a kill still passes.
-    const archive::ArchiveHistory history = archive::ArchiveHistory::open(options.archiveRoot);
+    // The history holds a read snapshot of the index while the run is checked: closed before
+    // anything is filed.
+    auto history = std::make_optional(archive::ArchiveHistory::open(options.archiveRoot));
     Checked checked = checkAndPlan(options.files, options.text, options.perDossier, options.date,
-                                   &history, options.accept);
+                                   &*history, options.accept);
+    history.reset();
     report.check = std::move(checked.report);
     const std::vector<Plan>& plans = checked.plans;
     report.plannedDecisions = static_cast<int>(plans.size());
