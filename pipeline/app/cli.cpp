@@ -124,11 +124,12 @@ std::optional<std::string> parseCommandLine(const Command& command,
         OptionProcessor processor(set);
         processor.setUnixStyle(true);
         auto take = [&](const std::string& name, const std::string& value) {
-            // A repeatable option (issue --accept) collects its values, comma-separated.
+            // An option declared repeatable (issue --accept) collects its values,
+            // comma-separated.
             auto known = inv.options.find(name);
-            inv.options[name] = name == "accept" && known != inv.options.end()
-                                    ? known->second + "," + value
-                                    : value;
+            const bool repeatable = set.hasOption(name) && set.getOption(name).repeatable();
+            inv.options[name] =
+                repeatable && known != inv.options.end() ? known->second + "," + value : value;
             if (answer.empty() && (name == "help" || name == "version")) {
                 answer = name;
             }

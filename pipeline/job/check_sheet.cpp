@@ -31,6 +31,10 @@ core::Result<std::vector<fs::path>> checkSheets(const core::Environment& env,
                                                 const CheckReport& report,
                                                 const std::vector<std::string>& files,
                                                 const model::Date& date, const fs::path& outDir) {
+    auto renderer = render::DocumentRenderer::load(env, "check-sheet");
+    if (!renderer) {
+        return renderer.error();
+    }
     boost::system::error_code ec;
     fs::create_directories(outDir, ec);
     if (ec) {
@@ -85,12 +89,6 @@ core::Result<std::vector<fs::path>> checkSheets(const core::Environment& env,
                               : "Hồ sơ chưa đủ điều kiện trình ban hành: đề nghị đơn vị sửa " +
                                     std::to_string(errors) + " lỗi nêu trên và gửi lại.");
         const fs::path out = outDir / (fs::path(file).stem().string() + "-phieu-kiem-tra.pdf");
-        // A renderer per sheet: one DocumentRenderer draws one document (a second render() with
-        // the same clock fails in libharu, 0x1033).
-        auto renderer = render::DocumentRenderer::load(env, "check-sheet");
-        if (!renderer) {
-            return renderer.error();
-        }
         auto rendered = renderer->render(ctx, out);
         if (!rendered) {
             return rendered.error();

@@ -3,6 +3,7 @@
 // against the kinds it is proposed for; the documents and their references.
 #include "codes.hpp"
 #include "dossier_validator.hpp"
+#include "field_paths.hpp"
 #include "pipeline/model/date_display.hpp"
 #include "pipeline/text/name_key.hpp"
 
@@ -22,22 +23,6 @@ std::string oneLine(std::string s) {
         c = c == '\n' ? ' ' : c;
     }
     return s;
-}
-
-const char* elementOf(model::NomineeKind k) {
-    switch (k) {
-    case model::NomineeKind::Collective:
-        return "collective";
-    case model::NomineeKind::Household:
-        return "household";
-    case model::NomineeKind::Individual:
-        break;
-    }
-    return "individual";
-}
-
-std::string nomineeField(const model::Nominee& n) {
-    return std::string(elementOf(n.kind)) + "[@id=\"" + n.id + "\"]";
 }
 
 // Field paths follow the dossier's own version: 1.0 names awards, 2.0 proposals.

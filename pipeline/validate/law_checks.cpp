@@ -4,6 +4,7 @@
 // decision will carry.
 #include "law_checks.hpp"
 
+#include "field_paths.hpp"
 #include "pipeline/model/date_display.hpp"
 #include "pipeline/text/case_mapping.hpp"
 #include "pipeline/text/name_key.hpp"
@@ -60,22 +61,6 @@ const char* documentName(DocumentKind k) {
         break;
     }
     return "tài liệu";
-}
-
-const char* nomineeElement(NomineeKind k) {
-    switch (k) {
-    case NomineeKind::Collective:
-        return "collective";
-    case NomineeKind::Household:
-        return "household";
-    case NomineeKind::Individual:
-        break;
-    }
-    return "individual";
-}
-
-std::string nomineeField(const Nominee& n) {
-    return std::string(nomineeElement(n.kind)) + "[@id=\"" + n.id + "\"]";
 }
 
 // The name the archive knows a recipient by: a household by its head.
