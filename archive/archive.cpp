@@ -467,11 +467,16 @@ core::Result<GoldenBookNumbers> Archive::nextGoldenBook(const std::string& issue
 core::Result<Staging> Archive::stage() const {
     for (int attempt = 0; attempt < 5; ++attempt) {
         const fs::path dir = m_root / ".staging" / fs::unique_path("%%%%%%%%-%%%%%%%%");
-        boost::system::error_code ec;
-        fs::create_directories(dir / "data", ec);
-        if (ec) {
+        // The folder is created empty, then locked, then filled: a cleaner in another process
+        // takes any unlocked staging folder, so until our flock holds, the folder may vanish
+        // (CI once saw data/ fail with ENOENT when it was created before the lock).
+        if (::mkdir(dir.c_str(), 0755) != 0) {
+            if (errno == EEXIST) {
+                continue;
+            }
             return makeError(ErrorKind::CannotCreate, "A003",
-                             "không tạo được thư mục tạm để lưu trữ: " + core::systemErrorText(ec),
+                             "không tạo được thư mục tạm để lưu trữ: " +
+                                 core::systemErrorText(errno),
                              {dir.string()});
         }
         int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
@@ -479,11 +484,18 @@ core::Result<Staging> Archive::stage() const {
             continue;
         }
         ::flock(fd, LOCK_EX);
-        // A cleaner in another process may have taken the folder between its creation and
-        // our flock; then it is gone and we try a new one.
+        // The cleaner may have taken the folder between its creation and our flock; then it
+        // is gone and we try a new one.
         if (!sameFile(fd, dir)) {
             ::close(fd);
             continue;
+        }
+        if (::mkdirat(fd, "data", 0755) != 0) {
+            const int err = errno;
+            ::close(fd);
+            return makeError(ErrorKind::CannotCreate, "A003",
+                             "không tạo được thư mục tạm để lưu trữ: " + core::systemErrorText(err),
+                             {(dir / "data").string()});
         }
         return Staging(dir, fd);
     }
