@@ -5,13 +5,14 @@ set -euo pipefail
 TDKT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian bookworm packages: compiler and build tools, the libraries tdkt links, the font it
-# embeds (subset at build time by hb-subset from libharfbuzz-bin), the sRGB profile of the PDF/A
-# output intent (icc-profiles-free), and poppler-utils for the end-to-end tests.
+# embeds (subset at build time by hb-subset from libharfbuzz-bin, given a 'prep' table by
+# python3-fonttools), the sRGB profile of the PDF/A output intent (icc-profiles-free), and
+# poppler-utils for the end-to-end tests.
 TDKT_PACKAGES=(
   build-essential cmake pkg-config
   libpoco-dev libxml2-dev libicu-dev libhpdf-dev libboost-filesystem-dev libsqlite3-dev
   libssl-dev libqpdf-dev libarchive-dev zlib1g-dev catch2
-  fonts-liberation2 poppler-utils qpdf libharfbuzz-bin icc-profiles-free
+  fonts-liberation2 poppler-utils qpdf libharfbuzz-bin python3-fonttools icc-profiles-free
 )
 
 tdkt_install_packages() {

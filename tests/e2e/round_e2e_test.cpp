@@ -227,3 +227,18 @@ TEST_CASE("validate --phieu writes a Phiếu kiểm tra hồ sơ for each dossie
     CHECK(passing.find("Kết quả kiểm tra: 0 lỗi cần sửa, 0 cảnh báo") != std::string::npos);
     CHECK(passing.find("Hồ sơ đủ điều kiện trình ban hành.") != std::string::npos);
 }
+
+TEST_CASE("a check sheet whose embedded font ends on a 4 KB boundary is saved") {
+    // libharu 2.3.0 lost this very sheet (R020, 0x1033 at save) when the font subsets had no
+    // 'prep' table: the Regular subset it embeds came to an exact multiple of 4,096 bytes.
+    e2e::TempDir tmp;
+    const fs::path dossier = tmp.path / "ab-2025.xml";
+    std::ofstream(dossier.string(), std::ios::binary)
+        << e2e::readAll(e2e::repo("tests/rules/bases/city-2025.xml"));
+    auto r = runTdkt({"validate", dossier.string(), "--phieu", (tmp.path / "phieu").string(),
+                      "--as-of", "2026-12-31"});
+    INFO(r.out << r.err);
+    CHECK(r.exitCode == 0);
+    const std::string text = e2e::pdfFlowText(tmp.path / "phieu" / "ab-2025-phieu-kiem-tra.pdf");
+    CHECK(text.find("Tệp hồ sơ: ab-2025.xml") != std::string::npos);
+}
