@@ -10,6 +10,7 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 namespace tdkt::job {
 namespace {
@@ -69,29 +70,52 @@ struct Source {
     const model::Nomination* nomination = nullptr;
 };
 
-Source sourceOf(const Plan& plan, const model::Decision& d, const model::Awardee& a) {
-    Source s;
-    const std::string& file = d.sources[static_cast<std::size_t>(a.source)].dossierFile;
-    for (const model::Dossier* dossier : plan.dossiers) {
-        if (dossier->sourceFile == file) {
-            s.dossier = dossier;
-        }
-    }
-    if (!s.dossier) {
-        return s;
-    }
-    for (const auto& n : s.dossier->nominees) {
-        if (n.id == a.nomineeId) {
-            s.nominee = &n;
-            for (const auto& nom : n.nominations) {
-                if (nom.proposalId == a.proposalId) {
-                    s.nomination = &nom;
-                }
+// Where the awardees of one decision come from, indexed once: a consolidated decision is made
+// of a thousand dossiers, and a scan of them for each of its awardees was quadratic.
+class SourceIndex {
+public:
+    SourceIndex(const Plan& plan, const model::Decision& d) {
+        std::unordered_map<std::string, const model::Dossier*> byFile;
+        for (const model::Dossier* dossier : plan.dossiers) {
+            byFile[dossier->sourceFile] = dossier;
+            auto& nominees = m_nominees[dossier];
+            for (const auto& n : dossier->nominees) {
+                nominees[n.id] = &n;
             }
         }
+        for (const auto& source : d.sources) {
+            auto it = byFile.find(source.dossierFile);
+            m_bySource.push_back(it == byFile.end() ? nullptr : it->second);
+        }
     }
-    return s;
-}
+
+    Source of(const model::Awardee& a) const {
+        Source s;
+        const auto index = static_cast<std::size_t>(a.source);
+        s.dossier = index < m_bySource.size() ? m_bySource[index] : nullptr;
+        if (!s.dossier) {
+            return s;
+        }
+        const auto& nominees = m_nominees.at(s.dossier);
+        auto it = nominees.find(a.nomineeId);
+        if (it == nominees.end()) {
+            return s;
+        }
+        s.nominee = it->second;
+        for (const auto& nom : s.nominee->nominations) {
+            if (nom.proposalId == a.proposalId) {
+                s.nomination = &nom;
+            }
+        }
+        return s;
+    }
+
+private:
+    std::vector<const model::Dossier*> m_bySource; // by DecisionSource index
+    std::unordered_map<const model::Dossier*,
+                       std::unordered_map<std::string, const model::Nominee*>>
+        m_nominees;
+};
 
 const char* elementOf(model::NomineeKind k) {
     switch (k) {
@@ -230,9 +254,9 @@ class Worker {
 public:
     explicit Worker(const RendererLookup& renderer) : m_renderer(renderer) {}
 
-    void checkAwardee(const Plan& plan, const model::Decision& d, std::size_t index) {
+    void checkAwardee(const SourceIndex& sources, const model::Decision& d, std::size_t index) {
         const model::Awardee& a = d.awardees[index];
-        const Source source = sourceOf(plan, d, a);
+        const Source source = sources.of(a);
         // The attached list: every text the decision prints.
         if (render::FitChecker* list = checker("decision")) {
             for (const char* field : kListFields) {
@@ -328,9 +352,12 @@ void checkDrawing(const std::vector<Plan>& plans, const RendererLookup& renderer
     // read-only by the workers.
     std::vector<model::Decision> decisions;
     decisions.reserve(plans.size());
+    std::vector<SourceIndex> sources;
+    sources.reserve(plans.size());
     std::vector<std::pair<std::size_t, std::size_t>> work; // (plan, awardee)
     for (std::size_t p = 0; p < plans.size(); ++p) {
         decisions.push_back(buildDecision(plans[p], kWidestNumber, combinedSubject));
+        sources.emplace_back(plans[p], decisions.back());
         for (std::size_t a = 0; a < decisions.back().awardees.size(); ++a) {
             work.emplace_back(p, a);
         }
@@ -348,7 +375,7 @@ void checkDrawing(const std::vector<Plan>& plans, const RendererLookup& renderer
         const std::size_t to = work.size() * (t + 1) / threads;
         for (std::size_t i = from; i < to; ++i) {
             const auto [p, a] = work[i];
-            workers[t].checkAwardee(plans[p], decisions[p], a);
+            workers[t].checkAwardee(sources[p], decisions[p], a);
         }
     };
     std::vector<std::thread> pool;
