@@ -1,5 +1,5 @@
 // Checking a document without drawing it (`tdkt validate`): the same layout code as drawing
-// (Session::layoutFixedText), run on the first page's fixed elements with no page, every
+// (Session::fitFixedText), run on the first page's fixed elements with no page, every
 // problem collected instead of the first returned.
 #include "pipeline/render/pdf_session.hpp"
 #include "pipeline/render/renderer_impl.hpp"
@@ -17,6 +17,9 @@ constexpr std::string_view kProse =
     "Đã có thành tích xuất sắc trong công tác chuyên môn, nghiệp vụ và phong trào thi đua yêu "
     "nước năm học 2024 - 2025, góp phần tích cực vào sự nghiệp giáo dục và đào tạo của Thủ "
     "đô; hoàn thành tốt nhiệm vụ được giao, là tấm gương sáng cho đồng nghiệp noi theo. ";
+
+// Entries of the fit memo (a certificate has about a dozen fields; names never repeat).
+constexpr std::size_t kFitMemoSize = 8192;
 
 std::size_t codePoints(std::string_view s) {
     std::size_t n = 0;
@@ -50,9 +53,31 @@ void Session::measureFixed(const tmpl::Value& context, std::vector<FieldProblem>
                 continue;
             }
             m_missing = 0;
-            std::vector<Prim> prims;
-            auto st = layoutFixedText(e, pageScope, prims);
+            const std::vector<StyledRun> runs = styledRuns(e.runs, e.style, pageScope);
+            if (runs.empty()) {
+                continue;
+            }
+            // The element (its address in the layout) and its text in each font.
+            std::string key(reinterpret_cast<const char*>(&e), sizeof(&e));
+            for (const StyledRun& run : runs) {
+                key += static_cast<char>(run.font);
+                key += run.text;
+                key += '\x1e';
+            }
+            if (auto hit = m_fitMemo.find(key); hit != m_fitMemo.end()) {
+                if (hit->second) {
+                    out.push_back(*hit->second);
+                }
+                continue;
+            }
+            if (m_fitMemo.size() >= kFitMemoSize) {
+                m_fitMemo.clear();
+            }
+            TextStyle style = e.style;
+            std::vector<Line> lines;
+            auto st = fitFixedText(e, runs, style, lines);
             if (st) {
+                m_fitMemo.emplace(std::move(key), std::nullopt);
                 continue;
             }
             FieldProblem p;
@@ -64,9 +89,7 @@ void Session::measureFixed(const tmpl::Value& context, std::vector<FieldProblem>
             p.maxLines = e.maxLines;
             if (p.code == "R001") {
                 p.lines = static_cast<int>(
-                    wrap(words(styledRuns(e.runs, e.style, pageScope), e.style.size), e.width,
-                         e.width, e.style.size)
-                        .size());
+                    wrap(words(runs, e.style.size), e.width, e.width, e.style.size).size());
             }
             if (p.code == "R001" || p.code == "R002") {
                 p.capacityChars = capacityChars(e);
@@ -74,6 +97,7 @@ void Session::measureFixed(const tmpl::Value& context, std::vector<FieldProblem>
             if (p.code == "R004") {
                 p.character = m_lastMissing;
             }
+            m_fitMemo.emplace(std::move(key), p);
             out.push_back(std::move(p));
         }
     };

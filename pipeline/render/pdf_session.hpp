@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <hpdf.h>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -101,6 +102,10 @@ private:
                            double size);
     void emitLine(const Line& line, double x0, double avail, Align align, bool lastLine, double y,
                   double size, std::vector<Prim>& out);
+    // The lines `runs` take in fixed element `e` (R001, R002, R004 when they cannot), and the
+    // style they are drawn in (its size shrunk when the element shrinks to fit).
+    core::Status fitFixedText(const FixedElement& e, const std::vector<StyledRun>& runs,
+                              TextStyle& style, std::vector<Line>& lines);
     core::Status layoutFixedText(const FixedElement& e, const tmpl::Scope& scope,
                                  std::vector<Prim>& prims);
     double lineHeight(const TextStyle& s) const { return s.size * s.leading; }
@@ -146,7 +151,10 @@ private:
     std::vector<HPDF_Font> m_fonts;
     char32_t m_missing = 0;     // first character drawn without a glyph in its font
     char32_t m_lastMissing = 0; // the one the last R004 was about
-    bool m_wholeFonts = false;  // printChunk
+    // measureFixed's answers by element and text: most fields of a certificate (issuer, date,
+    // kind, unit) repeat from one awardee to the next. Bounded: cleared when full.
+    std::unordered_map<std::string, std::optional<FieldProblem>> m_fitMemo;
+    bool m_wholeFonts = false;                            // printChunk
     std::unordered_map<std::string, HPDF_Image> m_images; // asset file → image of this PDF
     std::vector<Item> m_tableHeaders;
 };

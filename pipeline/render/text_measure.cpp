@@ -290,19 +290,13 @@ void Session::emitLine(const Line& line, double x0, double avail, Align align, b
     flush();
 }
 
-core::Status Session::layoutFixedText(const FixedElement& e, const tmpl::Scope& scope,
-                                      std::vector<Prim>& prims) {
-    std::vector<StyledRun> runs = styledRuns(e.runs, e.style, scope);
-    if (runs.empty()) {
-        return {};
-    }
-    TextStyle style = e.style;
+core::Status Session::fitFixedText(const FixedElement& e, const std::vector<StyledRun>& runs,
+                                   TextStyle& style, std::vector<Line>& lines) {
     const std::string field = e.field.empty() ? "nội dung" : e.field;
     std::vector<Word> ws = words(runs, style.size);
     if (m_missing) {
         return missingGlyph(field, e.line);
     }
-    std::vector<Line> lines;
     if (e.fit == Fit::Wrap) {
         lines = wrap(ws, e.width, e.width, style.size);
         if (e.maxLines > 0 && static_cast<int>(lines.size()) > e.maxLines) {
@@ -312,31 +306,45 @@ core::Status Session::layoutFixedText(const FixedElement& e, const tmpl::Scope& 
                                        " dòng; hãy rút gọn",
                                    {m_layout.sourceName, e.line});
         }
-    } else {
-        Line one;
+        return {};
+    }
+    Line one;
+    for (const Word& w : ws) {
+        one.width += (one.words.empty() ? 0 : w.spaceBefore) + w.width;
+        one.words.push_back(w);
+    }
+    if (e.fit == Fit::Shrink && one.width > e.width && one.width > 0) {
+        // Width is linear in size, so the fitting size is exact; round down to 0.1 pt.
+        double size = std::floor(style.size * e.width / one.width * 10) / 10;
+        if (e.minSize > 0 && size < e.minSize) {
+            return core::makeError(core::ErrorKind::InputRejected, "R002",
+                                   field + " quá dài: phải thu nhỏ chữ xuống " +
+                                       std::to_string(size).substr(0, 4) +
+                                       " pt, dưới cỡ tối thiểu của mẫu",
+                                   {m_layout.sourceName, e.line});
+        }
+        style.size = size;
+        ws = words(runs, style.size);
+        one = Line{};
         for (const Word& w : ws) {
             one.width += (one.words.empty() ? 0 : w.spaceBefore) + w.width;
             one.words.push_back(w);
         }
-        if (e.fit == Fit::Shrink && one.width > e.width && one.width > 0) {
-            // Width is linear in size, so the fitting size is exact; round down to 0.1 pt.
-            double size = std::floor(style.size * e.width / one.width * 10) / 10;
-            if (e.minSize > 0 && size < e.minSize) {
-                return core::makeError(core::ErrorKind::InputRejected, "R002",
-                                       field + " quá dài: phải thu nhỏ chữ xuống " +
-                                           std::to_string(size).substr(0, 4) +
-                                           " pt, dưới cỡ tối thiểu của mẫu",
-                                       {m_layout.sourceName, e.line});
-            }
-            style.size = size;
-            ws = words(runs, style.size);
-            one = Line{};
-            for (const Word& w : ws) {
-                one.width += (one.words.empty() ? 0 : w.spaceBefore) + w.width;
-                one.words.push_back(w);
-            }
-        }
-        lines.push_back(std::move(one));
+    }
+    lines.push_back(std::move(one));
+    return {};
+}
+
+core::Status Session::layoutFixedText(const FixedElement& e, const tmpl::Scope& scope,
+                                      std::vector<Prim>& prims) {
+    std::vector<StyledRun> runs = styledRuns(e.runs, e.style, scope);
+    if (runs.empty()) {
+        return {};
+    }
+    TextStyle style = e.style;
+    std::vector<Line> lines;
+    if (auto st = fitFixedText(e, runs, style, lines); !st) {
+        return st;
     }
     const double lh = lineHeight(style);
     const double base = baselineOffset(style);
