@@ -30,6 +30,8 @@ public:
 
     std::vector<model::KnownAward> awardsOf(model::NomineeKind kind, const std::string& nameKey,
                                             int birthYear) const override;
+    std::vector<std::vector<model::KnownAward>>
+    awardsOfEach(const std::vector<model::PersonQuery>& queries) const override;
     std::vector<model::InitiativeUse> usesOf(const std::string& key) const override;
     bool coversYear(int year) const override;
 

@@ -55,6 +55,13 @@ struct InitiativeUse {
     std::string roundKey;                   // as KnownAward::roundKey
 };
 
+// One recipient asked for, as KnownHistory::awardsOf takes it.
+struct PersonQuery {
+    NomineeKind kind = NomineeKind::Individual;
+    std::string nameKey;
+    int birthYear = 0;
+};
+
 class KnownHistory {
 public:
     virtual ~KnownHistory() = default;
@@ -63,6 +70,17 @@ public:
     // household heads; 0 matches any year, and a record without a year matches any).
     virtual std::vector<KnownAward> awardsOf(NomineeKind kind, const std::string& nameKey,
                                              int birthYear) const = 0;
+    // awardsOf of each query, in order: what a whole run asks, which an archive may answer on
+    // several cores.
+    virtual std::vector<std::vector<KnownAward>>
+    awardsOfEach(const std::vector<PersonQuery>& queries) const {
+        std::vector<std::vector<KnownAward>> out;
+        out.reserve(queries.size());
+        for (const PersonQuery& q : queries) {
+            out.push_back(awardsOf(q.kind, q.nameKey, q.birthYear));
+        }
+        return out;
+    }
     // Every recorded use of the initiative whose text::initiativeKey is `key`.
     virtual std::vector<InitiativeUse> usesOf(const std::string& key) const = 0;
     // Whether the archive holds any award of that achievement year: a declared prior award is

@@ -132,6 +132,43 @@ TEST_CASE("reindex rebuilds the known awards from the bags", "[archive][history]
     checkAnswers(tmp.path());
 }
 
+TEST_CASE("a whole run's lookups at once answer as one lookup each, on both cores",
+          "[archive][history]") {
+    TempDir tmp;
+    fill(tmp.path());
+    ArchiveHistory history = ArchiveHistory::open(tmp.path());
+    REQUIRE(history.available());
+    // More queries than the batch answers on one connection: the second half goes to a
+    // connection of its own.
+    const std::vector<model::PersonQuery> some = {
+        {NomineeKind::Individual, text::nameKey("Nguyễn Thị Đào"), 1980},
+        {NomineeKind::Household, text::nameKey("Nguyễn Văn Sáu"), 1952},
+        {NomineeKind::Collective, text::nameKey("Tổ dân phố số 5"), 0},
+        {NomineeKind::Individual, text::nameKey("Nguyễn Thị Đào"), 1981},
+        {NomineeKind::Individual, text::nameKey("Lê Văn Dao"), 0},
+        {NomineeKind::Individual, "", 0},
+    };
+    std::vector<model::PersonQuery> queries;
+    for (int i = 0; i < 2500; ++i) {
+        queries.push_back(some[static_cast<std::size_t>(i) % some.size()]);
+    }
+    const auto answers = history.awardsOfEach(queries);
+    REQUIRE(answers.size() == queries.size());
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        const auto one =
+            history.awardsOf(queries[i].kind, queries[i].nameKey, queries[i].birthYear);
+        REQUIRE(answers[i].size() == one.size());
+        for (std::size_t k = 0; k < one.size(); ++k) {
+            CHECK(answers[i][k].kindId == one[k].kindId);
+            CHECK(answers[i][k].decisionNumber == one[k].decisionNumber);
+            CHECK(answers[i][k].source == one[k].source);
+        }
+        found += one.size();
+    }
+    CHECK(found > queries.size() / 2); // most of them hit
+}
+
 TEST_CASE("a round's decisions are recorded when the round is published", "[archive][history]") {
     TempDir tmp;
     Archive archive = openArchive(tmp.path());
