@@ -74,21 +74,32 @@ int lookupBirthYear(const Nominee& n) {
                                               : 0;
 }
 
-// One recipient however the clerk typed the name: an individual by name and birth year, a
-// collective by name and parent unit, a household by its head, the head's birth year and the
-// address.
-std::string personKey(const Nominee& n) {
+// How the rules know a recipient: its identity in the run and the name the archive files it
+// under. An individual by name and birth year, a collective by name and parent unit, a
+// household by its head, the head's birth year and the address; the name is text::nameKey of
+// what the clerk typed, whatever the typing.
+struct RecipientKeys {
+    std::string person;
+    std::string name; // of lookupName
+};
+
+RecipientKeys recipientKeys(const Nominee& n) {
+    RecipientKeys k;
+    k.name = text::nameKey(lookupName(n));
     switch (n.kind) {
     case NomineeKind::Collective:
-        return "c|" + text::nameKey(n.name) + '|' +
-               text::nameKey(n.parentUnit.empty() ? n.address : n.parentUnit);
+        k.person =
+            "c|" + k.name + '|' + text::nameKey(n.parentUnit.empty() ? n.address : n.parentUnit);
+        break;
     case NomineeKind::Household:
-        return "h|" + text::nameKey(lookupName(n)) + '|' + std::to_string(n.headBirthYear) + '|' +
-               text::nameKey(n.address);
+        k.person =
+            "h|" + k.name + '|' + std::to_string(n.headBirthYear) + '|' + text::nameKey(n.address);
+        break;
     case NomineeKind::Individual:
+        k.person = "i|" + k.name + '|' + std::to_string(n.birthYear);
         break;
     }
-    return "i|" + text::nameKey(n.name) + '|' + std::to_string(n.birthYear);
+    return k;
 }
 
 bool rankAtLeast(model::TaskRating have, model::TaskRating need) {
@@ -179,7 +190,8 @@ private:
         for (std::size_t i = 0; i < m_dossiers.size(); ++i) {
             const Dossier& d = *m_dossiers[i];
             for (const Nominee& n : d.nominees) {
-                const std::string person = personKey(n);
+                const std::string& person =
+                    m_keys.emplace(&n, recipientKeys(n)).first->second.person;
                 for (const Nomination& nom : n.nominations) {
                     const Proposal* p = d.proposal(nom.proposalId);
                     if (!p) {
@@ -208,6 +220,48 @@ private:
                 }
             }
         }
+        fetchArchived();
+    }
+
+    // The archive's records of every recipient of the run, asked for all at once (the archive
+    // may answer on both cores).
+    void fetchArchived() {
+        if (!m_ctx.archive) {
+            return;
+        }
+        std::vector<model::PersonQuery> queries;
+        std::vector<const std::string*> persons;
+        for (const Entry& e : m_entries) {
+            if (m_fetched.count(e.person) == 0) {
+                m_fetched.emplace(e.person, std::vector<model::KnownAward>());
+                queries.push_back({e.n->kind, keysOf(*e.n).name, lookupBirthYear(*e.n)});
+                persons.push_back(&e.person);
+            }
+        }
+        auto answers = m_ctx.archive->awardsOfEach(queries);
+        for (std::size_t k = 0; k < answers.size() && k < persons.size(); ++k) {
+            m_fetched[*persons[k]] = std::move(answers[k]);
+        }
+    }
+
+    // text::nameKey of a text the run meets again and again (award names, periods, units).
+    const std::string& keyOf(const std::string& text) {
+        auto it = m_textKeys.find(text);
+        if (it == m_textKeys.end()) {
+            if (m_textKeys.size() >= 65536) {
+                m_textKeys.clear(); // bounded: a memo, not an index
+            }
+            it = m_textKeys.emplace(text, text::nameKey(text)).first;
+        }
+        return it->second;
+    }
+
+    const RecipientKeys& keysOf(const Nominee& n) {
+        auto it = m_keys.find(&n);
+        if (it == m_keys.end()) {
+            it = m_keys.emplace(&n, recipientKeys(n)).first;
+        }
+        return it->second;
     }
 
     std::vector<const Rule*> rulesFor(RuleKind kind, const Entry& e) const {
@@ -456,7 +510,7 @@ private:
             const model::Date on = nomineeDate(d, n);
             checkNames(i, n, on);
             checkDiscipline(i, n, on);
-            auto [first, fresh] = seen.emplace(personKey(n), &n);
+            auto [first, fresh] = seen.emplace(keysOf(n).person, &n);
             if (!fresh) {
                 for (const Rule* r : m_ctx.rules.inForce(RuleKind::DuplicateEntry, on)) {
                     report(i, *r, n.where, nomineeField(n), model::displayName(n),
@@ -474,34 +528,39 @@ private:
     void checkNames(std::size_t i, const Nominee& n, const model::Date& on) {
         struct Name {
             const std::string* text;
-            std::string field;
+            const char* field;
         };
         std::vector<Name> names;
-        const std::string field = nomineeField(n);
         if (n.kind == NomineeKind::Individual) {
-            names.push_back({&n.name, field + "/fullName"});
+            names.push_back({&n.name, "/fullName"});
         }
         if (n.kind == NomineeKind::Household && !n.headName.empty()) {
-            names.push_back({&n.headName, field + "/head/fullName"});
+            names.push_back({&n.headName, "/head/fullName"});
         }
         if (!n.representative.name.empty()) {
-            names.push_back({&n.representative.name, field + "/representative/fullName"});
+            names.push_back({&n.representative.name, "/representative/fullName"});
         }
         for (const Name& name : names) {
             const std::string& text = *name.text;
             if (text::hasDigit(text)) {
                 for (const Rule* r : m_ctx.rules.inForce(RuleKind::NameDigits, on)) {
-                    report(i, *r, n.where, name.field, text,
+                    report(i, *r, n.where, nomineeField(n) + name.field, text,
                            "họ tên người có chữ số; kiểm tra lỗi gõ (ví dụ số 0 thay chữ O)");
                 }
-            } else if (text::upper(text) == text && text::lower(text) != text &&
-                       text::visibleLength(text) > 1) {
+            } else if (maybeAllCapitals(text) && text::upper(text) == text &&
+                       text::lower(text) != text && text::visibleLength(text) > 1) {
                 for (const Rule* r : m_ctx.rules.inForce(RuleKind::NameCapitals, on)) {
-                    report(i, *r, n.where, name.field, text,
+                    report(i, *r, n.where, nomineeField(n) + name.field, text,
                            "họ tên viết toàn chữ in hoa; nên viết «" + text::titleCase(text) + "»");
                 }
             }
         }
+    }
+
+    // A name with a small ASCII letter is not in capitals: most names are answered without
+    // ICU's case mapping.
+    static bool maybeAllCapitals(const std::string& text) {
+        return std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; });
     }
 
     void checkDiscipline(std::size_t i, const Nominee& n, const model::Date& on) {
@@ -576,8 +635,12 @@ private:
             // Not the awards this run files again (a rerun after a kill) or replaces (a
             // corrected dossier of the same unit, round and kind).
             const std::set<std::string> replaced = replacedRounds(e);
-            for (auto& a : m_ctx.archive->awardsOf(e.n->kind, text::nameKey(lookupName(*e.n)),
-                                                   lookupBirthYear(*e.n))) {
+            auto fetched = m_fetched.find(e.person);
+            auto all =
+                fetched != m_fetched.end()
+                    ? std::move(fetched->second)
+                    : m_ctx.archive->awardsOf(e.n->kind, keysOf(*e.n).name, lookupBirthYear(*e.n));
+            for (auto& a : all) {
                 if (!fromDossier(a.dossierSha256, *e.d) &&
                     (a.roundKey.empty() || replaced.count(a.roundKey) == 0)) {
                     records.push_back(std::move(a));
@@ -756,12 +819,12 @@ private:
             }
         }
         if (e.kind->awardClass == model::AwardClass::Form) {
-            const std::string period = text::nameKey(e.p->period.text());
+            const std::string& period = keyOf(e.p->period.text());
             for (const Rule* r : rulesFor(RuleKind::OneFormPerAchievement, e)) {
                 for (const auto& a : archived(e)) {
                     const CatalogueEntry* k = m_ctx.catalogue.find(a.kindId);
                     if (!k || k->awardClass != model::AwardClass::Form || a.kindId == e.kind->id ||
-                        a.year != e.year || text::nameKey(a.period) != period) {
+                        a.year != e.year || keyOf(a.period) != period) {
                         continue;
                     }
                     report(e.dossier, *r, e.nom->where, nomineeField(*e.n) + "/nomination",
@@ -780,12 +843,11 @@ private:
                 if (a.year <= 0 || !m_ctx.archive->coversYear(a.year)) {
                     continue;
                 }
-                const std::string nameKey = text::nameKey(a.name);
+                const std::string& nameKey = keyOf(a.name);
                 const bool known =
                     std::any_of(archived(e).begin(), archived(e).end(), [&](const auto& k) {
-                        return k.year == a.year &&
-                               (a.kindId.empty() ? text::nameKey(k.kindName) == nameKey
-                                                 : k.kindId == a.kindId);
+                        return k.year == a.year && (a.kindId.empty() ? keyOf(k.kindName) == nameKey
+                                                                     : k.kindId == a.kindId);
                     });
                 if (!known) {
                     const CatalogueEntry* k = m_ctx.catalogue.find(a.kindId);
@@ -824,7 +886,7 @@ private:
         for (const Entry& e : m_entries) {
             for (const Rule* r : rulesFor(RuleKind::Quota, e)) {
                 const std::string unit = e.d->proposingUnit.code.empty()
-                                             ? text::nameKey(e.d->proposingUnit.name)
+                                             ? keyOf(e.d->proposingUnit.name)
                                              : e.d->proposingUnit.code;
                 Count& c = counts[{r, unit}];
                 if (e.kind->id == r->quotaKind) {
@@ -889,13 +951,13 @@ private:
                 if (reported || !m_ctx.archive) {
                     continue;
                 }
-                const std::string name = text::nameKey(lookupName(*e.n));
+                const std::string& name = keysOf(*e.n).name;
                 const std::set<std::string> replaced = replacedRounds(e);
                 for (const std::string& key : identityKeys(*in)) {
                     for (const auto& u : m_ctx.archive->usesOf(key)) {
                         if (reported || fromDossier(u.dossierSha256, *e.d) ||
                             (!u.roundKey.empty() && replaced.count(u.roundKey) > 0) ||
-                            text::nameKey(u.recipient) != name) {
+                            keyOf(u.recipient) != name) {
                             continue;
                         }
                         report(e.dossier, r, e.nom->where, nomineeField(*e.n) + "/nomination",
@@ -926,7 +988,7 @@ private:
                 d.proposingUnit.code.empty() ? d.proposingUnit.name : d.proposingUnit.code;
             for (const Nominee& n : d.nominees) {
                 const model::Date on = nomineeDate(d, n);
-                const std::string person = personKey(n);
+                const std::string& person = keysOf(n).person;
                 auto [other, fresh] = byPerson.emplace(person, Seen{i, &n, unit, {}});
                 if (!fresh && other->second.unit != unit) {
                     const Dossier& od = *m_dossiers[other->second.dossier];
@@ -965,6 +1027,9 @@ private:
     std::vector<std::vector<std::size_t>> m_byDossier; // entries of each dossier
     std::map<std::pair<std::string, model::Date>, std::optional<model::AwardKind>> m_kinds;
     std::unordered_map<std::string, std::vector<model::KnownAward>> m_archived;
+    std::unordered_map<std::string, std::vector<model::KnownAward>> m_fetched; // unfiltered
+    std::unordered_map<const Nominee*, RecipientKeys> m_keys;
+    std::unordered_map<std::string, std::string> m_textKeys;
     std::set<const Nominee*> m_priorChecked;
     std::set<std::string> m_reported;
 };
