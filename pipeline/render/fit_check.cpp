@@ -137,7 +137,36 @@ int Session::capacityChars(const FixedElement& e) {
     return static_cast<int>(chars);
 }
 
+bool Session::drawableByAll(char32_t cp) {
+    if (cp >= 0x10000) {
+        return false;
+    }
+    if (m_drawable.empty()) {
+        m_drawable.assign(0x10000, 0);
+    }
+    std::uint8_t& known = m_drawable[cp];
+    if (known == 0) {
+        m_missing = 0;
+        bool all = true;
+        for (std::size_t f = 0; f < m_layout.fonts.size() && all; ++f) {
+            charWidth(static_cast<int>(f), cp);
+            all = m_missing == 0;
+        }
+        m_missing = 0;
+        known = all ? 1 : 2;
+    }
+    return known == 1;
+}
+
 char32_t Session::firstMissing(std::string_view text) {
+    // Most texts hold only characters every font has: answered from the table.
+    bool all = true;
+    for (std::size_t i = 0; i < text.size() && all;) {
+        all = drawableByAll(nextCodePoint(text, i));
+    }
+    if (all) {
+        return 0;
+    }
     m_missing = 0;
     for (std::size_t f = 0; f < m_layout.fonts.size(); ++f) {
         for (std::size_t i = 0; i < text.size();) {

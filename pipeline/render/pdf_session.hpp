@@ -79,6 +79,8 @@ public:
     // The first code point of `text` that one of the template's fonts has no glyph for
     // (0 = none).
     char32_t firstMissing(std::string_view text);
+    // Whether every font of the template has a glyph for `cp` (remembered per code point).
+    bool drawableByAll(char32_t cp);
 
 private:
     // ----- libharu plumbing (pdf_session.cpp) -----
@@ -154,7 +156,8 @@ private:
     // measureFixed's answers by element and text: most fields of a certificate (issuer, date,
     // kind, unit) repeat from one awardee to the next. Bounded: cleared when full.
     std::unordered_map<std::string, std::optional<FieldProblem>> m_fitMemo;
-    bool m_wholeFonts = false;                            // printChunk
+    std::vector<std::uint8_t> m_drawable; // by BMP code point: 0 unknown, 1 yes, 2 no
+    bool m_wholeFonts = false;            // printChunk
     std::unordered_map<std::string, HPDF_Image> m_images; // asset file → image of this PDF
     std::vector<Item> m_tableHeaders;
 };
