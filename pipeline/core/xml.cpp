@@ -45,7 +45,8 @@ void initLibxml() {
 
 // libxml2's own limits stay on (no XML_PARSE_HUGE); BIG_LINES keeps line numbers right past
 // line 65,535 of a large dossier.
-constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES;
+constexpr int kParseOptions =
+    XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES | XML_PARSE_COMPACT;
 
 // A flood of one schema error (a 100 MB file repeating one mistake 40,000 times) is listed
 // kMaxSame times; the rest are counted and summed up in one X011 diagnostic, and after
