@@ -4,6 +4,7 @@
 #include "pipeline/format/vi_format.hpp"
 #include "pipeline/model/date_display.hpp"
 #include "pipeline/text/case_mapping.hpp"
+#include "pipeline/text/position_unit.hpp"
 
 #include <algorithm>
 
@@ -78,13 +79,7 @@ tmpl::Value decisionValue(const model::Decision& d) {
 }
 
 std::string positionUnit(const model::Awardee& a) {
-    if (a.position.empty()) {
-        return a.unit;
-    }
-    if (a.unit.empty()) {
-        return a.position;
-    }
-    return a.position + ", " + a.unit;
+    return text::joinPositionUnit(a.position, a.unit);
 }
 
 // "mỗi tập thể được thưởng 7.020.000 đồng, mỗi cá nhân được thưởng 3.510.000 đồng" (only the

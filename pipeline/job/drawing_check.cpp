@@ -2,6 +2,7 @@
 
 #include "context_builder.hpp"
 #include "decision_builder.hpp"
+#include "pipeline/text/position_unit.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -166,16 +167,16 @@ std::optional<Origin> originOf(std::string variable, const Source& s, const mode
         const std::string field = individual  ? "/workplace"
                                   : household ? "/address"
                                               : "/parentUnit";
-        const std::string text = individual && !a.position.empty() && variable != "unit"
-                                     ? a.position + ", " + a.unit
-                                     : a.unit;
+        const std::string printed = individual && !a.position.empty() && variable != "unit"
+                                        ? text::joinPositionUnit(a.position, a.unit)
+                                        : a.unit;
         return Origin{
             n.where,
             nominee + (individual && variable != "unit" ? "/position, " + nominee + field : field),
             individual  ? "chức vụ, đơn vị công tác"
             : household ? "địa chỉ"
                         : "đơn vị",
-            text};
+            printed};
     }
     if (variable == "representative") {
         return Origin{n.where, nominee + "/representative", "người đại diện",

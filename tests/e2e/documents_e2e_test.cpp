@@ -670,3 +670,29 @@ TEST_CASE("documents: unverified award-money inputs are shown to the clerk as wa
     CHECK(e2e::pdfFlowText(issued.bags[0] / "data" / "decision.pdf").find("chưa xác minh") ==
           std::string::npos);
 }
+
+TEST_CASE("documents: a unit already named in the position is not printed twice",
+          "[e2e][documents]") {
+    e2e::TempDir tmp;
+    auto issued =
+        issue(tmp.path / "archive", {"examples/so-y-te.xml", "examples/phuong-cau-giay.xml"});
+    INFO(issued.run.out << issued.run.err);
+    REQUIRE(issued.run.exitCode == 0);
+    std::string lists;
+    std::string certificates;
+    for (const auto& bag : issued.bags) {
+        lists += e2e::pdfFlowText(bag / "data" / "decision.pdf") + "\n";
+        boost::system::error_code ec;
+        for (fs::directory_iterator it(bag / "data" / "certificates", ec), end; !ec && it != end;
+             it.increment(ec)) {
+            certificates += e2e::pdfFlowText(it->path()) + "\n";
+        }
+    }
+    // Certificates read as prose.
+    CHECK(certificates.find("Phó Giám đốc Sở Y tế Hà Nội") != std::string::npos);
+    CHECK(certificates.find("Tổ trưởng Tổ dân phố số 12, phường Cầu Giấy") != std::string::npos);
+    CHECK(certificates.find("Sở, Sở") == std::string::npos);
+    CHECK(certificates.find("số 12, Tổ dân phố số 12") == std::string::npos);
+    // The list's cells wrap and pdftotext interleaves its columns.
+    CHECK(lists.find("Sở, Sở") == std::string::npos);
+}
